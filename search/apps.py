@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    """The public catalogue search (one interface, an Elasticsearch and a database engine)."""
+
+    name = "search"
+    verbose_name = _("Recherche")
