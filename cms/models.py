@@ -245,6 +245,13 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     class Meta:
         verbose_name = _("réglages du site")
 
+    # Read by the base templates on every page: one query per list, pages joined in.
+    def get_navigation_links(self):
+        return self.navigation_links.select_related("link_page")
+
+    def get_footer_links(self):
+        return self.footer_links.select_related("link_page")
+
 
 class NavigationLink(Orderable, LinkFields):
     setting = ParentalKey(SiteSettings, related_name="navigation_links", on_delete=models.CASCADE)

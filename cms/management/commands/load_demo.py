@@ -7,5 +7,7 @@ class Command(BaseCommand):
     help = "Load the demo content (idempotent: running it twice changes nothing)."
 
     def handle(self, *args, **options):
-        demo_content_load(log=lambda message: self.stdout.write(message))
-        self.stdout.write(self.style.SUCCESS("Demo content ready."))
+        verbose = options["verbosity"] > 0
+        demo_content_load(log=self.stdout.write if verbose else lambda message: None)
+        if verbose:
+            self.stdout.write(self.style.SUCCESS("Demo content ready."))
