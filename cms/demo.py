@@ -59,9 +59,9 @@ def demo_content_load(*, log: Logger = lambda message: None) -> None:
 
 
 def load_cms_demo(*, log: Logger) -> None:
-    home = _home_page()
-    _themes()
     image = _demo_image()
+    home = _home_page(hero_image=image)
+    _themes()
     document = _demo_document()
     pages = _standard_pages(home=home, image=image, document=document)
     _site_settings(home=home, pages=pages)
@@ -69,7 +69,7 @@ def load_cms_demo(*, log: Logger) -> None:
     log(f"cms: home page « {home.title} », {len(pages)} standard pages, demo accounts ready.")
 
 
-def _home_page() -> HomePage:
+def _home_page(*, hero_image) -> HomePage:
     seed_taxonomies(audience_model=Audience, level_model=Level)
     home = HomePage.objects.first()
     if home is None:  # the tree the migrations made was emptied: start a new one
@@ -88,6 +88,8 @@ def _home_page() -> HomePage:
             "Campagnes, ressources, parcours et scénarios pédagogiques pour éduquer aux médias "
             "et à la sécurité en ligne, de l'école au lycée, avec les familles et les territoires."
         )
+        home.hero_image = hero_image
+        home.hero_image_alt = ""  # decorative: the heading says it all
         home.save_revision().publish()
     return home
 
