@@ -1,0 +1,3 @@
+"""Local actors: EPN, médiathèques, associations and local authorities near the schools."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Resources: fiches pratiques, guides, videos and posters for each audience."""
+
+__all__: list[str] = []
