@@ -120,6 +120,10 @@ class BasePage(Page):
     def get_meta_description(self) -> str:
         return self.search_description or self.summary
 
+    def get_og_image(self):
+        """The image shown when the page is shared (Open Graph); none by default."""
+        return None
+
 
 class HomePage(BasePage):
     """The site's root page."""
@@ -152,6 +156,9 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
+
+    def get_og_image(self):
+        return self.hero_image
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

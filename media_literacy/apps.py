@@ -1,5 +1,12 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _ensure_editorial_workflow(sender, **kwargs):
+    from media_literacy.services import editorial_workflow_ensure
+
+    editorial_workflow_ensure()
 
 
 class MediaLiteracyConfig(AppConfig):
@@ -7,3 +14,8 @@ class MediaLiteracyConfig(AppConfig):
 
     name = "media_literacy"
     verbose_name = _("Éducation aux médias")
+
+    def ready(self):
+        # After migrate (and after the test runner's flushes): the editorial workflow and
+        # the permissions it relies on exist on every database.
+        post_migrate.connect(_ensure_editorial_workflow, sender=self)

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -164,4 +165,14 @@ LOGGING = {
 REPERES_SITE_TAGLINE = _("Des repères pour grandir avec les médias et en ligne")
 
 # Demo content loaders, run in order by ``manage.py load_demo``.
-REPERES_DEMO_LOADERS = ["cms.demo.load_cms_demo"]
+REPERES_DEMO_LOADERS = [
+    "cms.demo.load_cms_demo",
+    "media_literacy.demo.load_media_literacy_demo",
+]
+
+# import_content: every kind the JSON format knows, and the importer of each supported one.
+REPERES_CONTENT_KINDS = ["campaign", "resource", "course", "scenario"]
+REPERES_CONTENT_IMPORTERS = {
+    "campaign": "media_literacy.importers.CampaignImporter",
+    "resource": "media_literacy.importers.ResourceImporter",
+}
