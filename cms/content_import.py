@@ -16,7 +16,6 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
@@ -73,10 +72,6 @@ class ContentImporter:
     def apply_fields(self, page: Page, item: dict[str, Any]) -> None:
         """Set the kind's own fields from ``item``; raise ItemError on a bad value."""
 
-    @cached_property
-    def index_page(self) -> Page:
-        return self.get_index_page()
-
     def home_page(self) -> HomePage:
         home = HomePage.objects.first()
         if home is None:
@@ -85,7 +80,9 @@ class ContentImporter:
 
     def import_item(self, item: dict[str, Any], *, create_taxonomies: bool) -> str:
         slug = item["slug"]
-        existing = self.index_page.get_children().filter(slug=slug).first()
+        # Looked up per item: an index page created by an item that failed was rolled back.
+        index_page = self.get_index_page()
+        existing = index_page.get_children().filter(slug=slug).first()
         if existing is not None and not isinstance(existing.specific, self.page_model):
             raise ItemError(
                 _("l'adresse « %(slug)s » est déjà prise par une page d'un autre type")
@@ -105,7 +102,7 @@ class ContentImporter:
             getattr(page, name).set(values)
         try:
             if existing is None:
-                self.index_page.add_child(instance=page)
+                index_page.add_child(instance=page)
             else:
                 page.full_clean()
         except ValidationError as error:

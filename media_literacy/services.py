@@ -27,9 +27,12 @@ def campaign_registration_create(
     """Register a school to a campaign; a school registers once per campaign."""
     if not campaign.accepts_registrations:
         raise ValidationError(_("Les inscriptions à cette campagne sont closes."))
-    if CampaignRegistration.objects.filter(
-        campaign=campaign, school_name__iexact=school_name.strip(), commune__iexact=commune.strip()
-    ).exists():
+    # Compared case-insensitively in Python: SQLite's iexact ignores case for ASCII only.
+    key = (school_name.strip().casefold(), commune.strip().casefold())
+    registered = CampaignRegistration.objects.filter(campaign=campaign).values_list(
+        "school_name", "commune"
+    )
+    if any((name.casefold(), town.casefold()) == key for name, town in registered):
         raise ValidationError(_("Cet établissement est déjà inscrit à cette campagne."))
     registration = CampaignRegistration(
         campaign=campaign,
@@ -61,6 +64,8 @@ def editorial_workflow_ensure():
     publish alone; moderators keep it. Editors and moderators may view and export
     schools' registrations. Idempotent: called after every migrate.
     """
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
     from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowTask
 
@@ -68,6 +73,8 @@ def editorial_workflow_ensure():
     moderators, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
 
     GroupPagePermission.objects.filter(group=editors, permission__codename="publish_page").delete()
+    # Our post_migrate handler may run before auth's: make sure our permissions exist.
+    create_permissions(apps.get_app_config("media_literacy"), verbosity=0)
     view_registrations = Permission.objects.filter(
         content_type__app_label="media_literacy", codename="view_campaignregistration"
     ).first()
