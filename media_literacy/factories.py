@@ -32,6 +32,7 @@ class LocalActorFactory(DjangoModelFactory):
     class Meta:
         model = LocalActor
         django_get_or_create = ("slug",)
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def services(self, create, extracted, **kwargs):
