@@ -9,7 +9,15 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from cms.models import Audience, Level, Theme
-from media_literacy.models import CampaignIndexPage, CampaignPage, ResourceIndexPage, ResourcePage
+from media_literacy.departements import departement_label
+from media_literacy.models import (
+    CampaignIndexPage,
+    CampaignPage,
+    LocalActor,
+    LocalService,
+    ResourceIndexPage,
+    ResourcePage,
+)
 
 RANK_CURRENT, RANK_UPCOMING, RANK_ENDED = 0, 1, 2
 
@@ -80,3 +88,32 @@ def resources_for_listing(
 def paginate(items, *, request: HttpRequest, per_page: int) -> PaginatorPage:
     """The requested page of ``items``; out-of-range or malformed numbers give the nearest page."""
     return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def local_actors_filter(
+    *, departement: str | None = None, service: str | None = None
+) -> QuerySet[LocalActor]:
+    """Local actors in a département and/or offering a service (by slug), ready to list."""
+    actors = LocalActor.objects.all()
+    if departement:
+        actors = actors.filter(departement=departement)
+    if service:
+        actors = actors.filter(services__slug=service)
+    return actors.prefetch_related("services", "audiences").order_by("departement", "name", "pk")
+
+
+def local_actor_departement_choices() -> list[tuple[str, str]]:
+    """The départements that have at least one actor, as (code, « 75 — Paris ») pairs."""
+    codes = (
+        LocalActor.objects.exclude(departement="")
+        .order_by("departement")
+        .values_list("departement", flat=True)
+        .distinct()
+    )
+    return [(code, departement_label(code)) for code in codes]
+
+
+def local_service_choices() -> list[tuple[str, str]]:
+    """The services at least one actor offers, as (slug, name) pairs."""
+    services = LocalService.objects.filter(actors__isnull=False).distinct().order_by("name")
+    return list(services.values_list("slug", "name"))

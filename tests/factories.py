@@ -9,3 +9,8 @@ from cms.factories import (  # noqa: F401
     ThemeFactory,
     UserFactory,
 )
+from media_literacy.factories import (  # noqa: F401
+    LocalActorFactory,
+    LocalActorIndexPageFactory,
+    LocalServiceFactory,
+)

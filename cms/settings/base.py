@@ -109,7 +109,11 @@ USE_TZ = True
 # Static and media files.
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # Front-end packages installed by npm (package-lock.json), served as they are shipped.
+    ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
@@ -168,6 +172,7 @@ REPERES_SITE_TAGLINE = _("Des repères pour grandir avec les médias et en ligne
 REPERES_DEMO_LOADERS = [
     "cms.demo.load_cms_demo",
     "media_literacy.demo.load_media_literacy_demo",
+    "media_literacy.demo.load_local_actors_demo",
 ]
 
 # import_content: every kind the JSON format knows, and the importer of each supported one.
@@ -176,3 +181,8 @@ REPERES_CONTENT_IMPORTERS = {
     "campaign": "media_literacy.importers.CampaignImporter",
     "resource": "media_literacy.importers.ResourceImporter",
 }
+
+# Map of local actors: a tile URL template (e.g. "https://tile.example.org/{z}/{x}/{y}.png")
+# and its attribution (HTML). Empty means no tiles: markers on a plain background.
+REPERES_MAP_TILES_URL = os.environ.get("REPERES_MAP_TILES_URL", "")
+REPERES_MAP_TILES_ATTRIBUTION = os.environ.get("REPERES_MAP_TILES_ATTRIBUTION", "")

@@ -25,4 +25,7 @@ def test_every_message_has_an_english_translation():
 def test_compiled_catalogue_is_used():
     with translation.override("en"):
         assert translation.gettext("Aller au contenu") == "Skip to content"
-        assert translation.ngettext("%(counter)s campagne", "%(counter)s campagnes", 2) == "%(counter)s campaigns"
+        assert (
+            translation.ngettext("%(counter)s campagne", "%(counter)s campagnes", 2)
+            == "%(counter)s campaigns"
+        )

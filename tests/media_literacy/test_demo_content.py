@@ -12,7 +12,9 @@ pytestmark = [pytest.mark.smoke, pytest.mark.django_db]
 def test_demo_has_current_upcoming_and_past_campaigns_and_resources_for_every_audience():
     call_command("load_demo", verbosity=0)
     statuses = sorted(page.status for page in CampaignPage.objects.live())
-    assert statuses == sorted([CampaignStatus.CURRENT, CampaignStatus.UPCOMING, CampaignStatus.ENDED])
+    assert statuses == sorted(
+        [CampaignStatus.CURRENT, CampaignStatus.UPCOMING, CampaignStatus.ENDED]
+    )
     assert ResourcePage.objects.live().count() >= 15
     for audience in Audience.objects.all():
         assert ResourcePage.objects.live().filter(audiences=audience).exists(), audience.slug
