@@ -1,0 +1,3 @@
+"""Learning models, one module per concern."""
+
+from courses.models.h5p import *  # noqa: F403
