@@ -1,0 +1,184 @@
+"""Learner tracking: enrolments, attempts, xAPI statements and completions.
+
+Teacher and learner views read completions, never raw statements. Statements are kept
+as received (once per id) and attempts refer to the statement that created them.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+__all__ = [
+    "ActivityCompletion",
+    "Attempt",
+    "CompletionState",
+    "CourseCompletion",
+    "Enrolment",
+    "LearnerIdentity",
+    "XapiStatement",
+]
+
+
+class LearnerIdentity(models.Model):
+    """The pseudonymous xAPI account of a user: statements never carry a username."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learner_identity"
+    )
+    account_name = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("identité d'apprenant")
+        verbose_name_plural = _("identités d'apprenants")
+
+
+class Enrolment(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Inscrit")
+        ENDED = "ended", _("Désinscrit")
+
+    class Source(models.TextChoices):
+        SELF = "self", _("Auto-inscription")
+        ASSIGNMENT = "assignment", _("Affectation par un enseignant")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="enrolments"
+    )
+    status = models.CharField(
+        _("statut"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    source = models.CharField(
+        _("origine"), max_length=12, choices=Source.choices, default=Source.SELF
+    )
+    enrolled_at = models.DateTimeField(_("inscrit le"), auto_now_add=True)
+    ended_at = models.DateTimeField(_("désinscrit le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inscription à un parcours")
+        verbose_name_plural = _("inscriptions aux parcours")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="one_enrolment_per_course")
+        ]
+
+
+class XapiStatement(models.Model):
+    """An xAPI statement, stored once per id, exactly as validated."""
+
+    statement_id = models.UUIDField(unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="xapi_statements",
+    )
+    activity = models.ForeignKey(
+        "courses.Activity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="xapi_statements",
+    )
+    verb = models.CharField(max_length=255)
+    object_id = models.CharField(max_length=2048)
+    is_main_object = models.BooleanField(
+        default=True, help_text="False for a sub-question (a statement with a parent activity)."
+    )
+    payload = models.JSONField()
+    timestamp = models.DateTimeField()
+    stored_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "activity"])]
+        verbose_name = _("déclaration xAPI")
+        verbose_name_plural = _("déclarations xAPI")
+
+
+class Attempt(models.Model):
+    """One graded try at an activity (a quiz submission, an H5P result)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
+    )
+    activity = models.ForeignKey(
+        "courses.Activity", on_delete=models.CASCADE, related_name="attempts"
+    )
+    number = models.PositiveIntegerField()
+    score_raw = models.DecimalField(max_digits=9, decimal_places=2, null=True)
+    score_max = models.DecimalField(max_digits=9, decimal_places=2, null=True)
+    score_scaled = models.DecimalField(max_digits=6, decimal_places=5, null=True)
+    success = models.BooleanField(null=True)
+    responses = models.JSONField(default=dict, blank=True)
+    statement = models.OneToOneField(
+        XapiStatement, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    completed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "activity", "number"], name="unique_attempt_number"
+            )
+        ]
+
+
+class CompletionState(models.TextChoices):
+    NOT_STARTED = "not_started", _("Pas commencée")
+    IN_PROGRESS = "in_progress", _("En cours")
+    COMPLETE = "complete", _("Terminée")
+    PASSED = "passed", _("Réussie")
+    FAILED = "failed", _("Non réussie")
+
+
+class ActivityCompletion(models.Model):
+    """A learner's standing on one activity, recomputed from their views, marks and attempts."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_completions"
+    )
+    activity = models.ForeignKey(
+        "courses.Activity", on_delete=models.CASCADE, related_name="completions"
+    )
+    viewed = models.BooleanField(default=False)
+    marked_done = models.BooleanField(default=False)
+    attempt_count = models.PositiveIntegerField(default=0)
+    grade = models.DecimalField(max_digits=6, decimal_places=5, null=True)
+    state = models.CharField(
+        max_length=12, choices=CompletionState.choices, default=CompletionState.NOT_STARTED
+    )
+    completed_at = models.DateTimeField(null=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "activity"], name="one_completion_per_activity")
+        ]
+
+    @property
+    def is_complete(self) -> bool:
+        return self.state in {CompletionState.COMPLETE, CompletionState.PASSED}
+
+    @property
+    def grade_percent(self):
+        return None if self.grade is None else round(self.grade * 100, 1)
+
+
+class CourseCompletion(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_completions"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="completions"
+    )
+    grade = models.DecimalField(max_digits=6, decimal_places=5, null=True)
+    completed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="one_completion_per_course")
+        ]

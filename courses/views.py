@@ -1,0 +1,167 @@
+"""Thin views: the xAPI statements endpoint and course enrolment."""
+
+import json
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from courses.models import XapiStatement
+from courses.services import (
+    AttemptRefused,
+    activity_mark_done,
+    activity_view_record,
+    enrolment_create,
+    enrolment_end,
+    is_enrolled,
+    quiz_attempt_submit,
+)
+from courses.xapi import XAPI_VERSION, StatementError, statements_parse, statements_store
+
+VERSION_HEADER = "X-Experience-API-Version"
+
+
+def _xapi_error(message: str, status: int) -> JsonResponse:
+    response = JsonResponse({"error": message}, status=status)
+    response[VERSION_HEADER] = XAPI_VERSION
+    return response
+
+
+@require_http_methods(["GET", "POST", "PUT"])
+def xapi_statements(request):
+    """POST one statement or a list; PUT one with ?statementId=; GET own by ?statementId=."""
+    if not request.user.is_authenticated:
+        return _xapi_error(_("Connectez-vous pour enregistrer votre progression."), 401)
+    if not request.headers.get(VERSION_HEADER, "").startswith("1.0"):
+        return _xapi_error(_("En-tête X-Experience-API-Version 1.0.x manquant."), 400)
+    if request.method == "GET":
+        return _statement_get(request)
+    try:
+        payload = json.loads(request.body or b"null")
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return _xapi_error(_("Le corps de la requête n'est pas du JSON valide."), 400)
+    try:
+        statements = statements_parse(payload)
+        if request.method == "PUT":
+            statement_id = _statement_id_param(request)
+            if len(statements) != 1 or isinstance(payload, list):
+                raise StatementError(_("PUT attend une seule déclaration."))
+            if statements[0].id not in (None, statement_id):
+                raise StatementError(_("L'identifiant du corps diffère de statementId."))
+            statements[0].id = statement_id
+        ids = statements_store(
+            user=request.user, statements=statements, home_page=request.build_absolute_uri("/")
+        )
+    except StatementError as error:
+        return _xapi_error(str(error), error.status)
+    if request.method == "PUT":
+        response = HttpResponse(status=204)
+    else:
+        response = JsonResponse([str(i) for i in ids], safe=False, status=200)
+    response[VERSION_HEADER] = XAPI_VERSION
+    return response
+
+
+def _statement_id_param(request) -> uuid.UUID:
+    try:
+        return uuid.UUID(request.GET.get("statementId", ""))
+    except ValueError:
+        raise StatementError(_("Paramètre statementId manquant ou invalide.")) from None
+
+
+def _statement_get(request):
+    try:
+        statement_id = _statement_id_param(request)
+    except StatementError as error:
+        return _xapi_error(str(error), 400)
+    statement = XapiStatement.objects.filter(statement_id=statement_id, user=request.user).first()
+    if statement is None:  # another learner's statement is as absent as a missing one
+        return _xapi_error(_("Déclaration introuvable."), 404)
+    response = JsonResponse(statement.payload)
+    response[VERSION_HEADER] = XAPI_VERSION
+    return response
+
+
+def course_enrol(request, *, course):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.url)
+    enrolment_create(course=course, user=request.user)
+    messages.success(request, _("Vous êtes inscrit à ce parcours."))
+    return redirect(course.url)
+
+
+def course_unenrol(request, *, course):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.url)
+    enrolment_end(course=course, user=request.user)
+    messages.info(
+        request, _("Vous n'êtes plus inscrit à ce parcours ; votre historique est conservé.")
+    )
+    return redirect(course.url)
+
+
+def activity_show(request, *, activity):
+    """Render an activity; for an enrolled learner, record that it was viewed."""
+    if request.user.is_authenticated and is_enrolled(course=activity.course, user=request.user):
+        activity_view_record(activity=activity, user=request.user)
+    return activity.render(request)
+
+
+def activity_done(request, *, activity):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(activity.url)
+    if not is_enrolled(course=activity.course, user=request.user):
+        messages.error(request, _("Inscrivez-vous au parcours pour enregistrer votre progression."))
+        return redirect(activity.url)
+    activity_mark_done(
+        activity=activity, user=request.user, done=request.POST.get("done", "1") == "1"
+    )
+    return redirect(activity.url)
+
+
+def quiz_submit(request, *, quiz):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(quiz.url)
+    if not is_enrolled(course=quiz.course, user=request.user):
+        messages.error(request, _("Inscrivez-vous au parcours pour enregistrer votre progression."))
+        return redirect(quiz.url)
+    answers = {
+        question.id: (
+            request.POST.getlist(f"q-{question.id}")
+            if question.block_type == "multiple_choice"
+            else request.POST.get(f"q-{question.id}")
+        )
+        for question in quiz.questions
+    }
+    try:
+        attempt = quiz_attempt_submit(quiz=quiz, user=request.user, answers=answers)
+    except AttemptRefused as error:
+        messages.error(request, str(error))
+        return redirect(quiz.url)
+    return redirect(quiz.url + quiz.reverse_subpage("attempt_review", args=[attempt.number]))
+
+
+def quiz_review(request, *, quiz, number: int):
+    if not request.user.is_authenticated:
+        return redirect_to_login(quiz.url)
+    attempt = quiz.attempts.filter(user=request.user, number=number).first()
+    if attempt is None:  # another learner's attempt is as absent as a missing one
+        raise Http404
+    review = [(question, attempt.responses.get(question.id, {})) for question in quiz.questions]
+    return quiz.render(
+        request,
+        template="courses/quiz_review.html",
+        context_overrides={"attempt": attempt, "review": review},
+    )
