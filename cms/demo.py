@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models import Max
 from django.utils.module_loading import import_string
 from PIL import Image as PillowImage
 from PIL import ImageDraw, ImageFont
@@ -307,3 +308,21 @@ def _users() -> None:
             is_staff=group.name in {"Editors", "Moderators"},
         )
         user.groups.add(group)
+
+
+def navigation_link_ensure(*, home: HomePage, page, label: str) -> None:
+    """Add a navigation link to ``page`` unless one already points to it."""
+    site = Site.objects.filter(root_page=home).first()
+    if site is None:
+        return
+    site_settings = SiteSettings.for_site(site)
+    links = NavigationLink.objects.filter(setting=site_settings)
+    if links.filter(link_page=page).exists():
+        return
+    last = links.aggregate(last=Max("sort_order"))["last"]
+    NavigationLink.objects.create(
+        setting=site_settings,
+        label=label,
+        link_page=page,
+        sort_order=0 if last is None else last + 1,
+    )

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.services import listing_page_ensure
 from courses.models import (
     Activity,
     ActivityCompletion,
@@ -19,12 +20,24 @@ from courses.models import (
     CompletionRule,
     CompletionState,
     CourseCompletion,
+    CourseIndexPage,
     CoursePage,
     Enrolment,
     GradingMethod,
     QuizActivity,
     grade_quiz,
 )
+
+
+def course_index_ensure(*, home):
+    """The site's course listing, created and published under ``home`` if missing."""
+    return listing_page_ensure(
+        model=CourseIndexPage,
+        home=home,
+        title="Parcours",
+        slug="parcours",
+        summary="Des modules courts pour apprendre à se protéger en ligne et à s'informer.",
+    )
 
 
 class AttemptRefused(Exception):

@@ -6,4 +6,10 @@ app_name = "courses"
 
 urlpatterns = [
     path("xapi/statements", views.xapi_statements, name="xapi_statements"),
+    path("mes-parcours/", views.learner_dashboard, name="dashboard"),
+    path("certificats/<str:code>/", views.certificate_verify, name="certificate_verify"),
+    path(
+        "certificats/<str:code>/certificat.pdf", views.certificate_download, name="certificate_pdf"
+    ),
+    path("certificats/<str:code>/badge.json", views.certificate_badge, name="certificate_badge"),
 ]

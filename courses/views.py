@@ -4,13 +4,17 @@ import json
 import uuid
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from courses.models import XapiStatement
+from courses.certificates import certificate_pdf, open_badge
+from courses.models import CourseCompletion, XapiStatement
+from courses.selectors import learner_courses
 from courses.services import (
     AttemptRefused,
     activity_mark_done,
@@ -165,3 +169,49 @@ def quiz_review(request, *, quiz, number: int):
         template="courses/quiz_review.html",
         context_overrides={"attempt": attempt, "review": review},
     )
+
+
+@login_required
+def learner_dashboard(request):
+    return render(
+        request, "courses/dashboard.html", {"dashboard": learner_courses(user=request.user)}
+    )
+
+
+def certificate_verify(request, code: str):
+    completion = get_object_or_404(
+        CourseCompletion.objects.select_related("course"), certificate_code=code
+    )
+    return render(request, "courses/certificate_verify.html", {"completion": completion})
+
+
+def certificate_download(request, code: str):
+    completion = get_object_or_404(
+        CourseCompletion.objects.select_related("course", "user"), certificate_code=code
+    )
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if request.user != completion.user and not request.user.is_staff:
+        raise Http404  # someone else's certificate names them: as absent as a missing one
+    verify_url = request.build_absolute_uri(reverse("courses:certificate_verify", args=[code]))
+    response = HttpResponse(
+        certificate_pdf(completion=completion, verify_url=verify_url),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="certificat-{completion.course.slug}.pdf"'
+    )
+    return response
+
+
+def certificate_badge(request, code: str):
+    completion = get_object_or_404(
+        CourseCompletion.objects.select_related("course"), certificate_code=code
+    )
+    badge = open_badge(
+        completion=completion,
+        verify_url=request.build_absolute_uri(reverse("courses:certificate_verify", args=[code])),
+        course_url=completion.course.get_full_url(request),
+        site_url=request.build_absolute_uri("/"),
+    )
+    return JsonResponse(badge, json_dumps_params={"ensure_ascii": False})

@@ -5,14 +5,12 @@ the local actors page with a dozen actors."""
 import datetime
 from decimal import Decimal
 
-from django.db.models import Max
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Site
 
-from cms.demo import Logger
-from cms.models import Audience, HomePage, Level, NavigationLink, SiteSettings, Theme
+from cms.demo import Logger, navigation_link_ensure
+from cms.models import Audience, HomePage, Level, Theme
 from media_literacy.factories import (
     CampaignPageFactory,
     LocalActorFactory,
@@ -188,7 +186,7 @@ def load_media_literacy_demo(*, log) -> None:
     )
     campaigns = _campaigns(campaign_index, resources)
     for page in (campaign_index, resource_index):
-        _navigation_link(home=home, page=page, label=page.title)
+        navigation_link_ensure(home=home, page=page, label=page.title)
     log(f"media_literacy: {len(campaigns)} campaigns, {len(resources)} resources.")
 
 
@@ -263,6 +261,7 @@ def _campaigns(index, resources):
             "levels": ["cycle-3", "cycle-4"],
             "themes": ["donnees-personnelles", "hameconnage"],
             "resources": ["proteger-ses-mots-de-passe", "premier-smartphone"],
+            "courses": ["se-proteger-en-ligne"],
             "registration_open": True,
         },
         {
@@ -457,7 +456,7 @@ def load_local_actors_demo(*, log: Logger) -> None:
             audiences=[audiences[slug] for slug in audience_slugs if slug in audiences],
         )
         created += 1
-    _navigation_link(home=home, page=index_page, label="Acteurs locaux")
+    navigation_link_ensure(home=home, page=index_page, label="Acteurs locaux")
     log(f"media_literacy: « {index_page.title} », {created} local actors created.")
 
 
@@ -479,21 +478,3 @@ def _index_page(*, home: HomePage) -> LocalActorIndexPage:
         home.add_child(instance=page)
         page.save_revision().publish()
     return page
-
-
-def _navigation_link(*, home: HomePage, page, label: str) -> None:
-    """Add a navigation link to ``page`` unless one already points to it."""
-    site = Site.objects.filter(root_page=home).first()
-    if site is None:
-        return
-    site_settings = SiteSettings.for_site(site)
-    links = NavigationLink.objects.filter(setting=site_settings)
-    if links.filter(link_page=page).exists():
-        return
-    last = links.aggregate(last=Max("sort_order"))["last"]
-    NavigationLink.objects.create(
-        setting=site_settings,
-        label=label,
-        link_page=page,
-        sort_order=0 if last is None else last + 1,
-    )

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cms.models import Audience
+from cms.services import listing_page_ensure
 from media_literacy.models import (
     CampaignIndexPage,
     CampaignPage,
@@ -128,15 +129,9 @@ INDEX_PAGE_DEFAULTS = {
 }
 
 
-@transaction.atomic
 def index_page_ensure(*, model, home):
-    """The site's campaign or resource listing, created and published under ``home`` if missing."""
-    existing = model.objects.first()
-    if existing:
-        return existing
-    page = model(**INDEX_PAGE_DEFAULTS[model.__name__])
-    home.add_child(instance=page)
-    page.save_revision().publish()
+    """The site's campaign or resource listing (created if missing), under the editorial workflow."""
+    page = listing_page_ensure(model=model, home=home, **INDEX_PAGE_DEFAULTS[model.__name__])
     editorial_workflow_assign(page=page)
     return page
 

@@ -98,6 +98,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "/mes-parcours/"
+LOGOUT_REDIRECT_URL = "/"
+
 # Internationalisation: French first, English available.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
@@ -171,6 +175,7 @@ REPERES_SITE_TAGLINE = _("Des repères pour grandir avec les médias et en ligne
 # Demo content loaders, run in order by ``manage.py load_demo``.
 REPERES_DEMO_LOADERS = [
     "cms.demo.load_cms_demo",
+    "courses.demo.load_courses_demo",
     "media_literacy.demo.load_media_literacy_demo",
     "media_literacy.demo.load_local_actors_demo",
 ]
@@ -180,6 +185,7 @@ REPERES_CONTENT_KINDS = ["campaign", "resource", "course", "scenario"]
 REPERES_CONTENT_IMPORTERS = {
     "campaign": "media_literacy.importers.CampaignImporter",
     "resource": "media_literacy.importers.ResourceImporter",
+    "course": "courses.importers.CourseImporter",
 }
 
 # Map of local actors: a tile URL template (e.g. "https://tile.example.org/{z}/{x}/{y}.png")

@@ -8,9 +8,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.blocks import BaseStreamBlock
 from cms.models import BasePage, TaxonomyMixin
 
 __all__ = [
@@ -86,6 +88,7 @@ class CoursePage(RoutablePageMixin, TaxonomyMixin, BasePage):
         _("objectifs d'apprentissage"), blank=True, help_text=_("Un objectif par ligne.")
     )
     prerequisites = models.TextField(_("prérequis"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("présentation"), blank=True)
     competences = models.ManyToManyField(Competence, blank=True, verbose_name=_("compétences CRCN"))
     min_course_grade = models.DecimalField(
         _("note minimale du parcours (%)"),
@@ -104,10 +107,15 @@ class CoursePage(RoutablePageMixin, TaxonomyMixin, BasePage):
         FieldRowPanel([FieldPanel("estimated_duration"), FieldPanel("min_course_grade")]),
         FieldPanel("learning_objectives"),
         FieldPanel("prerequisites"),
+        FieldPanel("body"),
         FieldPanel("competences"),
     ]
     promote_panels = [*Page.promote_panels, *TaxonomyMixin.taxonomy_panels]
-    search_fields = [*BasePage.search_fields, index.SearchField("learning_objectives")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("learning_objectives"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.CourseSectionPage"]
 

@@ -168,7 +168,18 @@ class ActivityCompletion(models.Model):
         return None if self.grade is None else round(self.grade * 100, 1)
 
 
+CERTIFICATE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L
+
+
+def certificate_code() -> str:
+    import secrets
+
+    return "".join(secrets.choice(CERTIFICATE_ALPHABET) for _ in range(10))
+
+
 class CourseCompletion(models.Model):
+    """A completed course; its code makes the certificate verifiable at a public URL."""
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_completions"
     )
@@ -177,6 +188,9 @@ class CourseCompletion(models.Model):
     )
     grade = models.DecimalField(max_digits=6, decimal_places=5, null=True)
     completed_at = models.DateTimeField()
+    certificate_code = models.CharField(
+        max_length=12, unique=True, default=certificate_code, editable=False
+    )
 
     class Meta:
         constraints = [

@@ -103,8 +103,12 @@ def test_reimport_updates_by_slug(tmp_path):
             "« resource_kind » doit valoir",
         ),
         (
-            {"kind": "course", "title": "Parcours"},
-            "le type « course » n'est pas encore pris en charge",
+            {"kind": "scenario", "title": "Scénario"},
+            "le type « scenario » n'est pas encore pris en charge",
+        ),
+        (
+            {"kind": "course", "title": "Parcours", "estimated_duration": "long"},
+            "« estimated_duration » doit être",
         ),
         ({"kind": "podcast", "title": "Émission"}, "type « podcast » inconnu"),
         ("pas un objet", "l'élément doit être un objet JSON"),
@@ -160,3 +164,24 @@ def test_malformed_file_imports_nothing(tmp_path, content, message):
 def test_missing_file_gives_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="Impossible de lire le fichier"):
         call_command("import_content", str(tmp_path / "absent.json"))
+
+
+def test_course_items_create_minimal_course_pages(tmp_path):
+    from courses.models import CourseIndexPage, CoursePage
+
+    item = {
+        "kind": "course",
+        "slug": "mots-de-passe",
+        "title": "Des mots de passe solides",
+        "summary": "Un module de vingt minutes.",
+        "body": "ignoré",
+        "audiences": ["eleves"],
+        "levels": ["cycle-4"],
+        "estimated_duration": 20,
+        "learning_objectives": ["Créer une phrase de passe", "Activer la double authentification"],
+    }
+    ok, out, err = run_import(tmp_path, [item])
+    assert ok, err
+    course = CoursePage.objects.get(slug="mots-de-passe")
+    assert course.live and isinstance(course.get_parent().specific, CourseIndexPage)
+    assert course.objectives == ["Créer une phrase de passe", "Activer la double authentification"]

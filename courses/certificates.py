@@ -1,0 +1,103 @@
+"""Certificates of completed courses: a PDF for the learner and an Open Badges 3.0 credential.
+
+The public verification page and the badge never carry the learner's name: anyone with
+the code can check that the course was completed and when; only the learner (and
+staff) can download the PDF that names them.
+"""
+
+import hashlib
+import io
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfgen import canvas
+
+from courses.models import CourseCompletion
+
+BLUE = HexColor("#000091")
+
+
+def certificate_pdf(*, completion: CourseCompletion, verify_url: str) -> bytes:
+    buffer = io.BytesIO()
+    width, height = landscape(A4)
+    pdf = canvas.Canvas(buffer, pagesize=(width, height))
+    pdf.setTitle(_("Certificat — %(course)s") % {"course": completion.course.title})
+    pdf.setAuthor("Repères")
+    pdf.setStrokeColor(BLUE)
+    pdf.setLineWidth(6)
+    pdf.rect(28, 28, width - 56, height - 56)
+    pdf.setFillColor(BLUE)
+    pdf.setFont("Helvetica-Bold", 34)
+    pdf.drawCentredString(width / 2, height - 130, _("Certificat de réussite"))
+    pdf.setFillColor(HexColor("#161616"))
+    pdf.setFont("Helvetica", 18)
+    pdf.drawCentredString(width / 2, height - 200, _("Ce certificat atteste que"))
+    pdf.setFont("Helvetica-Bold", 26)
+    pdf.drawCentredString(width / 2, height - 245, learner_display_name(completion.user))
+    pdf.setFont("Helvetica", 18)
+    pdf.drawCentredString(width / 2, height - 290, _("a terminé le parcours"))
+    pdf.setFont("Helvetica-Bold", 22)
+    pdf.drawCentredString(width / 2, height - 330, completion.course.title)
+    pdf.setFont("Helvetica", 14)
+    date = formats.date_format(completion.completed_at, "j F Y")
+    pdf.drawCentredString(width / 2, height - 380, _("le %(date)s sur Repères") % {"date": date})
+    pdf.setFont("Helvetica", 11)
+    pdf.drawCentredString(
+        width / 2,
+        70,
+        _("Vérification : %(url)s (code %(code)s)")
+        % {"url": verify_url, "code": completion.certificate_code},
+    )
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def learner_display_name(user) -> str:
+    """A pupil's chosen first name or pseudonym; never a surname they did not give."""
+    return user.first_name or user.username
+
+
+def open_badge(
+    *, completion: CourseCompletion, verify_url: str, course_url: str, site_url: str
+) -> dict:
+    """An Open Badges 3.0-shaped credential (unsigned) for the completed course."""
+    from courses.models import LearnerIdentity
+
+    # The learner's pseudonymous xAPI account, hashed with a public salt (OB 3.0 IdentityObject).
+    account, _created = LearnerIdentity.objects.get_or_create(user=completion.user)
+    salt = completion.certificate_code
+    identity = hashlib.sha256(f"{account.account_name}{salt}".encode()).hexdigest()
+    return {
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
+        "id": verify_url,
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": _("Certificat — %(course)s") % {"course": completion.course.title},
+        "issuer": {"id": site_url, "type": ["Profile"], "name": "Repères"},
+        "validFrom": completion.completed_at.isoformat(),
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "identifier": [
+                {
+                    "type": "IdentityObject",
+                    "identityHash": f"sha256${identity}",
+                    "identityType": "identifier",
+                    "hashed": True,
+                    "salt": salt,
+                }
+            ],
+            "achievement": {
+                "id": course_url,
+                "type": ["Achievement"],
+                "achievementType": "Certificate",
+                "name": completion.course.title,
+                "description": completion.course.summary,
+                "criteria": {"narrative": _("Terminer toutes les activités requises du parcours.")},
+            },
+        },
+    }

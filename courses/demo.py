@@ -1,0 +1,110 @@
+"""Demo courses: two modules with lessons, a resource link and quizzes. Idempotent."""
+
+from decimal import Decimal
+
+from cms.demo import navigation_link_ensure
+from cms.models import Audience, HomePage, Level, Theme
+from courses.factories import (
+    CoursePageFactory,
+    CourseSectionPageFactory,
+    LessonActivityFactory,
+    QuizActivityFactory,
+    quiz_questions,
+)
+from courses.models import Competence, CompletionRule, CoursePage
+from courses.services import course_index_ensure
+
+COMPETENCES = [
+    ("1.1", "Mener une recherche et une veille d'information", "Information et données"),
+    ("2.1", "Interagir", "Communication et collaboration"),
+    ("4.1", "Sécuriser l'environnement numérique", "Protection et sécurité"),
+    ("4.2", "Protéger les données personnelles et la vie privée", "Protection et sécurité"),
+]
+
+COURSES = [
+    {
+        "slug": "se-proteger-en-ligne",
+        "title": "Se protéger en ligne",
+        "summary": "Mots de passe, données personnelles et bons réflexes : un module de 30 minutes.",
+        "levels": ["cycle-3", "cycle-4"],
+        "themes": ["donnees-personnelles", "hameconnage"],
+        "competences": ["4.1", "4.2"],
+        "objectives": "Créer un mot de passe solide\nReconnaître un message frauduleux\nSavoir à qui parler en cas de problème",
+        "sections": [
+            (
+                "Les bons réflexes",
+                [("lesson", "Pourquoi protéger ses comptes ?", CompletionRule.VIEWED)],
+            ),
+            (
+                "Vérifier ce que l'on sait",
+                [
+                    ("lesson", "Les mots de passe en pratique", CompletionRule.MARKED_DONE),
+                    ("quiz", "Quiz : mes réflexes de sécurité", CompletionRule.PASSED),
+                ],
+            ),
+        ],
+    },
+    {
+        "slug": "demeler-le-vrai-du-faux",
+        "title": "Démêler le vrai du faux",
+        "summary": "S'informer, vérifier une source, repérer une infox : un module de 20 minutes.",
+        "levels": ["cycle-4", "lycee"],
+        "themes": ["desinformation", "esprit-critique"],
+        "competences": ["1.1", "2.1"],
+        "objectives": "Identifier la source d'une information\nRepérer les signes d'une infox",
+        "sections": [
+            (
+                "Enquêter sur une information",
+                [
+                    ("lesson", "Qui parle ? La source d'une information", CompletionRule.VIEWED),
+                    ("quiz", "Quiz : vrai ou infox ?", CompletionRule.PASSED),
+                ],
+            )
+        ],
+    },
+]
+
+
+def load_courses_demo(*, log) -> None:
+    for code, name, domain in COMPETENCES:
+        Competence.objects.get_or_create(code=code, defaults={"name": name, "domain": domain})
+    home = HomePage.objects.first()
+    index = course_index_ensure(home=home)
+    navigation_link_ensure(home=home, page=index, label="Parcours")
+    created = 0
+    for spec in COURSES:
+        if CoursePage.objects.filter(slug=spec["slug"]).exists():
+            continue
+        course = CoursePageFactory.build(
+            title=spec["title"],
+            slug=spec["slug"],
+            summary=spec["summary"],
+            estimated_duration=30,
+            learning_objectives=spec["objectives"],
+        )
+        course.audiences.set(Audience.objects.filter(slug="eleves"))
+        course.levels.set(Level.objects.filter(slug__in=spec["levels"]))
+        course.themes.set(Theme.objects.filter(slug__in=spec["themes"]))
+        index.add_child(instance=course)
+        course.competences.set(Competence.objects.filter(code__in=spec["competences"]))
+        course.save_revision().publish()
+        for section_title, activities in spec["sections"]:
+            section = CourseSectionPageFactory(parent=course, title=section_title)
+            for kind, title, rule in activities:
+                if kind == "quiz":
+                    QuizActivityFactory(
+                        parent=section,
+                        title=title,
+                        completion_rule=rule,
+                        pass_score=Decimal(50),
+                        questions=quiz_questions(),
+                    )
+                else:
+                    LessonActivityFactory(
+                        parent=section,
+                        title=title,
+                        completion_rule=rule,
+                        body=[("paragraph", f"<p>{title} : l'essentiel en quelques minutes.</p>")],
+                    )
+        created += 1
+    log(f"courses: {created} demo courses created.")
