@@ -15,6 +15,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("media_literacy.urls")),
+    path("", include("courses.urls")),
 ]
 
 if settings.DEBUG:
