@@ -21,10 +21,11 @@ RIGHT_ANSWER = "Oui"
 WRONG_ANSWER = "Non"
 
 QUESTION_JS = """\
-var H5P = H5P || {};
+/* A two-button question that reports a scored result through xAPI.
+ * H5P finds a library's constructor by its machine name: window.Reperes.TestQuestion. */
+var Reperes = window.Reperes = window.Reperes || {};
 
-/* A two-button question that reports a scored result through xAPI. */
-H5P.TestQuestion = (function (EventDispatcher) {
+Reperes.TestQuestion = (function (EventDispatcher) {
   "use strict";
 
   function TestQuestion(params, contentId, extras) {
@@ -137,6 +138,7 @@ def h5p_json(**overrides) -> dict:
     return {
         "title": "Question de test",
         "language": "fr",
+        "defaultLanguage": "fr",
         "mainLibrary": LIBRARY,
         "embedTypes": ["iframe"],
         "license": "U",
