@@ -6,6 +6,7 @@ app_name = "courses"
 
 urlpatterns = [
     path("xapi/statements", views.xapi_statements, name="xapi_statements"),
+    path("h5p/<int:pk>/player/", views.h5p_player, name="h5p_player"),
     path("mes-parcours/", views.learner_dashboard, name="dashboard"),
     path("certificats/<str:code>/", views.certificate_verify, name="certificate_verify"),
     path(

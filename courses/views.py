@@ -1,19 +1,23 @@
-"""Thin views: the xAPI statements endpoint and course enrolment."""
+"""Thin views: xAPI statements, enrolment, activities, certificates, the H5P player."""
 
 import json
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_GET, require_http_methods
 
 from courses.certificates import certificate_pdf, open_badge
-from courses.models import CourseCompletion, XapiStatement
+from courses.models import CourseCompletion, H5PPackage, XapiStatement
 from courses.selectors import learner_courses
 from courses.services import (
     AttemptRefused,
@@ -24,7 +28,13 @@ from courses.services import (
     is_enrolled,
     quiz_attempt_submit,
 )
-from courses.xapi import XAPI_VERSION, StatementError, statements_parse, statements_store
+from courses.xapi import (
+    ACTIVITY_EXTENSION,
+    XAPI_VERSION,
+    StatementError,
+    statements_parse,
+    statements_store,
+)
 
 VERSION_HEADER = "X-Experience-API-Version"
 
@@ -215,3 +225,39 @@ def certificate_badge(request, code: str):
         site_url=request.build_absolute_uri("/"),
     )
     return JsonResponse(badge, json_dumps_params={"ensure_ascii": False})
+
+
+XAPI_STATEMENTS_URL = "/xapi/statements"
+
+
+@require_GET
+@xframe_options_sameorigin
+def h5p_player(request, pk: int):
+    """A standalone page playing one package with h5p-standalone, meant for an iframe.
+
+    ``?activity=<id>`` tells the xAPI bridge which activity it reports for. Statements
+    are sent only for signed-in users: anonymous visitors try activities untracked.
+    The page must be framed by our own pages only, hence SAMEORIGIN (production
+    denies framing everywhere else).
+    """
+    package = get_object_or_404(H5PPackage, pk=pk)
+    activity = request.GET.get("activity", "")
+    activity_id = int(activity) if activity.isdigit() else None
+    config = {
+        "player": {
+            "h5pJsonPath": package.content_url,
+            "frameJs": static("vendor/h5p-standalone/frame.bundle.js"),
+            "frameCss": static("vendor/h5p-standalone/styles/h5p.css"),
+            "id": f"h5p-{package.pk}",
+        },
+        "title": package.title,
+        "activity": activity_id,
+        "tracking": request.user.is_authenticated,
+        "statementsUrl": getattr(
+            settings, "REPERES_COURSES_XAPI_STATEMENTS_URL", XAPI_STATEMENTS_URL
+        ),
+        "activityExtension": ACTIVITY_EXTENSION,
+        "storageKey": f"reperes.xapi.pending.{activity if activity_id is not None else 'none'}",
+        "csrfToken": get_token(request),
+    }
+    return render(request, "courses/h5p_player.html", {"package": package, "config": config})

@@ -21,6 +21,7 @@ from courses.models import Activity, LearnerIdentity, XapiStatement
 XAPI_VERSION = "1.0.3"
 ADL_VERBS = "http://adlnet.gov/expapi/verbs/"
 SCORING_VERBS = {f"{ADL_VERBS}{verb}" for verb in ("answered", "completed", "passed", "failed")}
+ACTIVITY_EXTENSION = "urn:reperes:xapi:extension:activity-id"
 ACTIVITY_IRI = re.compile(r"/xapi/activities/(\d+)(?:[/?#]|$)")
 DURATION = re.compile(
     r"^P(?!$)(\d+(?:\.\d+)?Y)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?W)?(\d+(?:\.\d+)?D)?(T(?=\d)(\d+(?:\.\d+)?H)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?S)?)?$"
@@ -173,16 +174,24 @@ def account_for(user, *, home_page: str) -> dict:
 
 
 def activity_for(statement: Statement) -> tuple[Activity | None, bool]:
-    """The Repères activity a statement is about, and whether it is the main object."""
+    """The Repères activity a statement is about, and whether it is the main object.
+
+    The activity is named by the object IRI (``…/xapi/activities/<id>``) or, for
+    statements built by H5P, by the context extension our player bridge adds.
+    """
+    context = statement.context
+    parent = context and context.contextActivities and context.contextActivities.parent
     match = ACTIVITY_IRI.search(statement.object.id)
-    parent = (
-        statement.context
-        and statement.context.contextActivities
-        and statement.context.contextActivities.parent
-    )
-    if not match:
+    extensions = (context.model_extra or {}).get("extensions") if context else None
+    if match:
+        activity_id = match.group(1)
+    elif isinstance(extensions, dict):
+        activity_id = extensions.get(ACTIVITY_EXTENSION)
+    else:
+        activity_id = None
+    if activity_id is None or not str(activity_id).isdigit():
         return None, False
-    activity = Activity.objects.filter(pk=int(match.group(1))).first()
+    activity = Activity.objects.filter(pk=int(activity_id)).first()
     is_main = "subContentId=" not in statement.object.id and not parent
     return activity, is_main
 
@@ -250,6 +259,7 @@ def statements_store(*, user, statements: list[Statement], home_page: str) -> li
                         score_scaled=score.scaled if score else None,
                         success=statement.result.success,
                         statement=stored,
+                        registration=statement.context.registration if statement.context else None,
                     )
                 except AttemptRefused:
                     pass  # the statement is kept; the attempt does not count

@@ -117,6 +117,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     # Front-end packages installed by npm (package-lock.json), served as they are shipped.
     ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+    ("vendor/h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
 ]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

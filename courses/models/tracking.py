@@ -116,6 +116,11 @@ class Attempt(models.Model):
     statement = models.OneToOneField(
         XapiStatement, null=True, blank=True, on_delete=models.SET_NULL
     )
+    registration = models.UUIDField(
+        null=True,
+        blank=True,
+        help_text="xAPI registration: statements sharing it update one attempt.",
+    )
     completed_at = models.DateTimeField()
 
     class Meta:

@@ -248,3 +248,28 @@ def test_concurrent_posts_give_one_completion_and_the_right_grade(h5p_like, cour
     completion = ActivityCompletion.objects.get(user=learner, activity=h5p_like)
     assert completion.grade == Decimal("1.00000") and completion.state == "passed"
     assert completion.attempt_count == 20
+
+
+def test_statements_of_one_player_load_make_one_attempt(learner_client, h5p_like):
+    registration = str(uuid.uuid4())
+    post(learner_client, statement(h5p_like, scaled=0.4, context={"registration": registration}))
+    post(learner_client, statement(h5p_like, scaled=0.9, context={"registration": registration}))
+    post(
+        learner_client, statement(h5p_like, scaled=0.5, context={"registration": str(uuid.uuid4())})
+    )
+    assert Attempt.objects.count() == 2
+    assert ActivityCompletion.objects.get(activity=h5p_like).grade == Decimal("0.9")
+
+
+def test_h5p_statements_name_their_activity_in_a_context_extension(learner_client, h5p_like):
+    from courses.xapi import ACTIVITY_EXTENSION
+
+    body = statement(h5p_like, context={"extensions": {ACTIVITY_EXTENSION: h5p_like.pk}})
+    body["object"]["id"] = "http://testserver/h5p/3/player/"
+    response = post(learner_client, body)
+    assert response.status_code == 200, response.content
+    sub = statement(h5p_like, context={"extensions": {ACTIVITY_EXTENSION: h5p_like.pk}})
+    sub["object"]["id"] = "http://testserver/h5p/3/player/?subContentId=42"
+    post(learner_client, sub)
+    assert XapiStatement.objects.filter(activity=h5p_like, is_main_object=True).count() == 1
+    assert Attempt.objects.count() == 1
