@@ -44,6 +44,7 @@ import json
 import os
 import random
 import secrets
+import shutil
 import signal
 import socket
 import statistics
@@ -188,6 +189,7 @@ def main() -> int:
                 print(f"gunicorn log: {workdir / 'gunicorn.log'}")
             return 1
         print("OK: every statement stored exactly once, every answer 2xx.")
+        shutil.rmtree(workdir, ignore_errors=True)  # kept on failure, for the gunicorn log
         return 0
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
