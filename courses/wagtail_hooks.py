@@ -1,6 +1,7 @@
 """Admin for learning: the CRCN competences and the H5P packages."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -53,3 +54,28 @@ class H5PPackageViewSet(SnippetViewSet):
 
 
 register_snippet(H5PPackageViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_course_report_urls():
+    from django.urls import path
+
+    from courses.views import course_report
+
+    return [path("parcours/<int:course_id>/rapport/", course_report, name="courses_course_report")]
+
+
+@hooks.register("register_page_header_buttons")
+def course_report_button(page, user, view_name=None, next_url=None):
+    from django.urls import reverse
+    from wagtail.admin.widgets import Button
+
+    from courses.models import CoursePage
+
+    if isinstance(page.specific, CoursePage) and user.has_perm("courses.view_course_report"):
+        yield Button(
+            _("Rapport"),
+            reverse("courses_course_report", args=[page.pk]),
+            icon_name="table",
+            priority=60,
+        )

@@ -61,6 +61,7 @@ class Enrolment(models.Model):
     class Meta:
         verbose_name = _("inscription à un parcours")
         verbose_name_plural = _("inscriptions aux parcours")
+        permissions = [("view_course_report", _("Peut consulter les rapports des parcours"))]
         constraints = [
             models.UniqueConstraint(fields=["user", "course"], name="one_enrolment_per_course")
         ]
