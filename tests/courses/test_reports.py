@@ -19,7 +19,8 @@ pytestmark = pytest.mark.django_db
 def reporter(db):
     user = UserFactory(username="analyste", is_staff=True)
     user.user_permissions.add(
-        Permission.objects.get(codename="view_course_report"), Permission.objects.get(codename="access_admin")
+        Permission.objects.get(codename="view_course_report"),
+        Permission.objects.get(codename="access_admin"),
     )
     client = Client()
     client.force_login(user)
@@ -42,7 +43,12 @@ def url(course) -> str:
 
 def test_report_shows_the_completion_grid(reporter, course, activity_data):
     html = reporter.get(url(course)).content.decode()
-    assert "lynx-bleu" in html and "Leçon 1" in html and "Terminée" in html and "Réussie (50 %)" in html
+    assert (
+        "lynx-bleu" in html
+        and "Leçon 1" in html
+        and "Terminée" in html
+        and "Réussie (50 %)" in html
+    )
 
 
 def test_completion_grid_exports_as_csv_and_xlsx(reporter, course, activity_data):
@@ -55,14 +61,18 @@ def test_completion_grid_exports_as_csv_and_xlsx(reporter, course, activity_data
 
 
 def test_answers_report_lists_each_question(reporter, course, activity_data):
-    csv_text = reporter.get(url(course), {"export": "csv", "table": "answers"}).content.decode("utf-8-sig")
+    csv_text = reporter.get(url(course), {"export": "csv", "table": "answers"}).content.decode(
+        "utf-8-sig"
+    )
     lines = csv_text.splitlines()
     assert lines[0] == "Élève;Activité;Tentative;Question;Réponse;Correcte"
     assert "lynx-bleu;Quiz 1;1;Que faire avant de partager une information ?;0;oui" in lines
     assert "lynx-bleu;Quiz 1;1;Un mot de passe peut être partagé avec un ami.;true;non" in lines
 
 
-def test_grid_queries_do_not_grow_with_learners_and_activities(course, section, django_assert_max_num_queries):
+def test_grid_queries_do_not_grow_with_learners_and_activities(
+    course, section, django_assert_max_num_queries
+):
     for n in range(3):
         LessonActivityFactory(parent=section)
     for n in range(10):

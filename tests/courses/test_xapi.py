@@ -217,7 +217,8 @@ def test_attempts_beyond_the_maximum_keep_the_statement_but_do_not_count(learner
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the data migrations' rows are restored for the tests after this one.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_posts_give_one_completion_and_the_right_grade(h5p_like, course):
     if connection.vendor != "postgresql":
         pytest.skip("concurrency is checked on PostgreSQL")

@@ -288,7 +288,6 @@ def test_import_with_bad_rows_keeps_good_ones_and_reports_line_and_reason(tmp_pa
     assert not LocalService.objects.filter(slug="licornes").exists()
 
 
-@pytest.mark.django_db(transaction=True)
 def test_import_exit_status_is_non_zero_when_a_row_fails(tmp_path, services):
     path = write_csv(tmp_path, "\n".join([HEADER, GOOD_ROWS[0], BAD_ROWS[0][0]]) + "\n")
     # A CommandError is what makes manage.py exit with status 1.
