@@ -73,7 +73,7 @@ def test_answers_report_lists_each_question(reporter, course, activity_data):
 def test_grid_queries_do_not_grow_with_learners_and_activities(
     course, section, django_assert_max_num_queries
 ):
-    for n in range(3):
+    for _ in range(3):
         LessonActivityFactory(parent=section)
     for n in range(10):
         enrolment_create(course=course, user=UserFactory(username=f"eleve{n}"))
