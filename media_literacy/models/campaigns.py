@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from cms.models import BasePage, TaxonomyMixin
 from media_literacy.blocks import CampaignStreamBlock
+from media_literacy.models.listing import FilteredListingPage
 
 __all__ = [
     "CampaignIndexPage",
@@ -57,34 +58,26 @@ def campaign_status(
     return CampaignStatus.CURRENT
 
 
-class CampaignIndexPage(BasePage):
+class CampaignIndexPage(FilteredListingPage):
     """The campaigns listing: current first, then upcoming, then past; filterable."""
 
-    max_count = 1
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["media_literacy.CampaignPage"]
-    content_panels = [*Page.content_panels, FieldPanel("summary")]
-    page_size = 12
 
     class Meta:
         verbose_name = _("liste des campagnes")
         verbose_name_plural = _("listes des campagnes")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_filter_form_class(self):
         from media_literacy.forms import CampaignFilterForm
-        from media_literacy.selectors import campaigns_for_listing, paginate
 
-        context = super().get_context(request, *args, **kwargs)
-        form = CampaignFilterForm(request.GET or None)
-        filters = form.cleaned_data if form.is_valid() else {}
-        campaigns = campaigns_for_listing(
+        return CampaignFilterForm
+
+    def get_items(self, filters):
+        from media_literacy.selectors import campaigns_for_listing
+
+        return campaigns_for_listing(
             index=self, audience=filters.get("audience"), theme=filters.get("theme")
         )
-        context.update(
-            filter_form=form,
-            campaigns=paginate(campaigns, request=request, per_page=self.page_size),
-        )
-        return context
 
 
 class CampaignPage(RoutablePageMixin, TaxonomyMixin, BasePage):

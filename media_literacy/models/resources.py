@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
 from cms.models import BasePage, TaxonomyMixin
+from media_literacy.models.listing import FilteredListingPage
 
 __all__ = [
     "ResourceDocument",
@@ -33,32 +34,24 @@ class ResourceKind(models.TextChoices):
     POSTER = "affiche", _("Affiche")
 
 
-class ResourceIndexPage(BasePage):
+class ResourceIndexPage(FilteredListingPage):
     """The resources listing, filterable by kind, audience, level and theme."""
 
-    max_count = 1
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["media_literacy.ResourcePage"]
-    content_panels = [*Page.content_panels, FieldPanel("summary")]
-    page_size = 12
 
     class Meta:
         verbose_name = _("liste des ressources")
         verbose_name_plural = _("listes des ressources")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_filter_form_class(self):
         from media_literacy.forms import ResourceFilterForm
-        from media_literacy.selectors import paginate, resources_for_listing
 
-        context = super().get_context(request, *args, **kwargs)
-        form = ResourceFilterForm(request.GET or None)
-        filters = form.cleaned_data if form.is_valid() else {}
-        resources = resources_for_listing(index=self, **filters)
-        context.update(
-            filter_form=form,
-            resources=paginate(resources, request=request, per_page=self.page_size),
-        )
-        return context
+        return ResourceFilterForm
+
+    def get_items(self, filters):
+        from media_literacy.selectors import resources_for_listing
+
+        return resources_for_listing(index=self, **filters)
 
 
 class ResourcePage(TaxonomyMixin, BasePage):
