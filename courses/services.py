@@ -107,7 +107,7 @@ def activity_view_record(*, activity: Activity, user) -> ActivityCompletion:
     if not completion.viewed:
         completion.viewed = True
         completion.save(update_fields=["viewed"])
-    return completion_recompute(activity=activity, user=user)
+    return completion_recompute(activity=activity, user=user, completion=completion)
 
 
 @transaction.atomic
@@ -115,7 +115,7 @@ def activity_mark_done(*, activity: Activity, user, done: bool = True) -> Activi
     completion = _locked_completion(activity=activity, user=user)
     completion.marked_done = done
     completion.save(update_fields=["marked_done"])
-    return completion_recompute(activity=activity, user=user)
+    return completion_recompute(activity=activity, user=user, completion=completion)
 
 
 @transaction.atomic
@@ -146,7 +146,7 @@ def attempt_record(
             )
             ongoing.statement, ongoing.completed_at = statement or ongoing.statement, timezone.now()
             ongoing.save()
-            completion_recompute(activity=activity, user=user)
+            completion_recompute(activity=activity, user=user, completion=completion)
             return ongoing
     count = Attempt.objects.filter(user=user, activity_id=activity.pk).count()
     if activity.max_attempts and count >= activity.max_attempts:
@@ -171,7 +171,7 @@ def attempt_record(
     )
     completion.viewed = True
     completion.save(update_fields=["viewed"])
-    completion_recompute(activity=activity, user=user)
+    completion_recompute(activity=activity, user=user, completion=completion)
     return attempt
 
 
@@ -229,8 +229,11 @@ def completion_state(*, activity: Activity, completion: ActivityCompletion) -> s
 
 
 @transaction.atomic
-def completion_recompute(*, activity: Activity, user) -> ActivityCompletion:
-    completion = _locked_completion(activity=activity, user=user)
+def completion_recompute(
+    *, activity: Activity, user, completion: ActivityCompletion | None = None
+) -> ActivityCompletion:
+    """Recompute from views, marks and attempts; pass ``completion`` if already locked."""
+    completion = completion or _locked_completion(activity=activity, user=user)
     scores = list(
         Attempt.objects.filter(user=user, activity_id=activity.pk, score_scaled__isnull=False)
         .order_by("number")

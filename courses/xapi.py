@@ -252,7 +252,7 @@ def statements_store(*, user, statements: list[Statement], home_page: str) -> li
                 score = statement.result.score
                 try:
                     attempt_record(
-                        activity=activity.specific,
+                        activity=activity,  # base fields hold the rules: no need for .specific
                         user=user,
                         score_raw=score.raw if score else None,
                         score_max=score.max if score else None,
