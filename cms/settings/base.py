@@ -189,6 +189,9 @@ REPERES_CONTENT_IMPORTERS = {
     "course": "courses.importers.CourseImporter",
 }
 
+# H5P: seconds between two saves of a learner's state (resume where they stopped).
+REPERES_COURSES_H5P_SAVE_FREQUENCY = int(os.environ.get("REPERES_COURSES_H5P_SAVE_FREQUENCY", "15"))
+
 # Map of local actors: a tile URL template (e.g. "https://tile.example.org/{z}/{x}/{y}.png")
 # and its attribution (HTML). Empty means no tiles: markers on a plain background.
 REPERES_MAP_TILES_URL = os.environ.get("REPERES_MAP_TILES_URL", "")

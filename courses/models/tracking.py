@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 __all__ = [
     "ActivityCompletion",
+    "ActivityUserData",
     "Attempt",
     "CompletionState",
     "CourseCompletion",
@@ -201,4 +202,29 @@ class CourseCompletion(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["user", "course"], name="one_completion_per_course")
+        ]
+
+
+class ActivityUserData(models.Model):
+    """What an interactive activity saves to resume where the learner stopped (H5P's
+    content user data: one document per data type and sub-content)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_user_data"
+    )
+    activity = models.ForeignKey(
+        "courses.Activity", on_delete=models.CASCADE, related_name="user_data"
+    )
+    data_type = models.CharField(max_length=127)
+    sub_content_id = models.CharField(max_length=64, default="0")
+    data = models.TextField()
+    preload = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "activity", "data_type", "sub_content_id"],
+                name="one_user_data_document",
+            )
         ]

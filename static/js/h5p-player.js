@@ -10,11 +10,8 @@
   var container = document.querySelector("[data-h5p-player]");
   var options = Object.assign({}, config.player);
 
-  // Resume: previously saved H5P state, when the page provides it.
-  if (Array.isArray(config.contentUserData) && config.contentUserData.length) {
-    options.contentUserData = config.contentUserData;
-    options.saveFreq = config.saveFreq || false;
-  }
+  // Resume: for a signed-in learner the server puts saveFreq, user, contentUserData
+  // (the saved state) and ajax.contentUserDataUrl (where H5P saves it) in config.player.
 
   function showError(error) {
     var message = document.querySelector("[data-h5p-player-error]");

@@ -34,6 +34,9 @@ Reperes.TestQuestion = (function (EventDispatcher) {
     this.contentId = contentId;
     this.extras = extras || {};
     this.score = 0;
+    // Resume: H5P hands back what getCurrentState returned last time.
+    this.previous = this.extras.previousState || null;
+    this.answered = this.previous ? this.previous.answered : undefined;
   }
 
   TestQuestion.prototype = Object.create(EventDispatcher.prototype);
@@ -63,15 +66,23 @@ Reperes.TestQuestion = (function (EventDispatcher) {
     this.status.setAttribute("role", "status");
     this.status.className = "reperes-test-question__status";
     root.appendChild(this.status);
+    if (this.answered !== undefined && this.params.answers[this.answered]) {
+      this.status.textContent = "Réponse précédente : " + this.params.answers[this.answered].text;
+    }
   };
 
   TestQuestion.prototype.answer = function (index) {
+    this.answered = index;
     var correct = Boolean(this.params.answers[index].correct);
     this.score = correct ? 1 : 0;
     var success = this.score * 100 >= this.params.passPercentage;
     this.status.textContent = correct ? "Bonne réponse" : "Mauvaise réponse";
     this.triggerXAPIScored(this.score, 1, "answered", true, success);
     this.triggerXAPIScored(this.score, 1, "completed", true, success);
+  };
+
+  TestQuestion.prototype.getCurrentState = function () {
+    return this.answered === undefined ? undefined : { answered: this.answered };
   };
 
   TestQuestion.prototype.getScore = function () { return this.score; };

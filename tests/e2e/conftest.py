@@ -97,6 +97,7 @@ def site_server():
         "MEDIA_ROOT": media_root,
         "ELASTICSEARCH_INDEX_PREFIX": f"{os.environ.get('ELASTICSEARCH_INDEX_PREFIX', 'test_')}e2e_",
         "PYTHONUNBUFFERED": "1",
+        "REPERES_COURSES_H5P_SAVE_FREQUENCY": "2",
     }
     port = _free_port()
     server = SiteServer(url=f"http://127.0.0.1:{port}", env=env)

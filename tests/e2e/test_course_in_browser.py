@@ -64,8 +64,18 @@ def test_pupil_completes_a_course_with_h5p_and_quiz(page, site_server, course_se
     assert completed.value.status == 200
     assert axe_violations(page) == []
     screenshot(page, artefacts_dir, "course-h5p-activity")
+    # Resume: H5P saves the learner's state; a later visit starts from it.
+    with page.expect_response(
+        lambda r: "/donnees/state/" in r.url and r.request.method == "POST"
+    ) as saved:
+        pass
+    assert saved.value.json() == {"success": True}
     page.reload()
     expect(page.get_by_role("status").filter(has_text="Réussie")).to_be_visible()
+    player = page.frame_locator("iframe.h5p-frame").frame_locator("iframe.h5p-iframe")
+    expect(player.get_by_role("status")).to_have_text(
+        f"Réponse précédente : {h5p_builder.RIGHT_ANSWER}"
+    )
 
     page.goto(base + course_setup["course"])
     expect(page.get_by_text("1 activité(s) terminée(s) sur 2 (50 %)")).to_be_visible()
