@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from courses.certificates import certificate_pdf, open_badge
+from courses.h5p_l10n import h5p_player_translations
 from courses.models import CourseCompletion, H5PPackage, XapiStatement
 from courses.selectors import learner_courses
 from courses.services import (
@@ -250,6 +251,7 @@ def h5p_player(request, pk: int):
             "frameJs": static("vendor/h5p-standalone/frame.bundle.js"),
             "frameCss": static("vendor/h5p-standalone/styles/h5p.css"),
             "id": f"h5p-{package.pk}",
+            "translations": h5p_player_translations(),
         },
         "title": package.title,
         "activity": activity_id,

@@ -102,3 +102,15 @@ def test_player_page_carries_resume_options_for_signed_in_learners(activity, lea
     assert "contentUserDataUrl" in config["player"]["ajax"]
     anonymous = Client().get(f"/h5p/{package.pk}/player/?activity={activity.pk}").content.decode()
     assert "contentUserDataUrl" not in anonymous
+
+
+def test_player_interface_is_in_french(activity, learner):
+    from courses.services import h5p_package_store
+    from tests.courses import h5p_builder
+
+    package = h5p_package_store(upload=h5p_builder.valid_package(), title="Question")
+    html = Client().get(f"/h5p/{package.pk}/player/").content.decode()
+    config = json.loads(
+        re.search(r'id="h5p-player-config"[^>]*>(.*?)</script>', html, re.S).group(1)
+    )
+    assert config["player"]["translations"]["H5P"]["fullscreen"] == "Plein écran"
