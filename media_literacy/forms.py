@@ -38,15 +38,7 @@ class ResourceFilterForm(forms.Form):
 class CampaignRegistrationForm(forms.ModelForm):
     class Meta:
         model = CampaignRegistration
-        fields = [
-            "school_name",
-            "school_uai",
-            "commune",
-            "contact_name",
-            "contact_email",
-            "class_count",
-            "message",
-        ]
+        fields = CampaignRegistration.SCHOOL_FIELDS
         widgets = {"message": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "school_uai": _("Facultatif. 7 chiffres et une lettre, par exemple 0751234A."),

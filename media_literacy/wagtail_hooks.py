@@ -32,28 +32,9 @@ class CampaignRegistrationViewSet(ModelViewSet):
     ]
     list_filter = ["campaign"]
     search_fields = ["school_name", "commune", "contact_name"]
-    list_export = [
-        "campaign",
-        "school_name",
-        "school_uai",
-        "commune",
-        "contact_name",
-        "contact_email",
-        "class_count",
-        "message",
-        "created_at",
-    ]
+    list_export = ["campaign", *CampaignRegistration.SCHOOL_FIELDS, "created_at"]
     export_filename = "inscriptions-campagnes"
-    form_fields = [
-        "campaign",
-        "school_name",
-        "school_uai",
-        "commune",
-        "contact_name",
-        "contact_email",
-        "class_count",
-        "message",
-    ]
+    form_fields = ["campaign", *CampaignRegistration.SCHOOL_FIELDS]
     inspect_view_enabled = True
 
 

@@ -231,6 +231,17 @@ uai_validator = RegexValidator(
 class CampaignRegistration(models.Model):
     """A school's registration to a campaign, exported by editors (adult contacts only)."""
 
+    # What a school fills in (the public form, the admin form and the export share it).
+    SCHOOL_FIELDS = [
+        "school_name",
+        "school_uai",
+        "commune",
+        "contact_name",
+        "contact_email",
+        "class_count",
+        "message",
+    ]
+
     campaign = models.ForeignKey(
         CampaignPage,
         verbose_name=_("campagne"),
