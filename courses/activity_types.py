@@ -12,6 +12,16 @@ from courses.models.structure import CompletionRule
 
 _REGISTRY: dict[str, "ActivityType"] = {}
 
+# Rules for content the learner only reads, and for content that produces scored attempts.
+READ_RULES = (CompletionRule.NONE, CompletionRule.VIEWED, CompletionRule.MARKED_DONE)
+GRADED_RULES = (
+    CompletionRule.NONE,
+    CompletionRule.VIEWED,
+    CompletionRule.SUBMITTED,
+    CompletionRule.MIN_SCORE,
+    CompletionRule.PASSED,
+)
+
 
 @dataclass(frozen=True)
 class ActivityType:

@@ -292,18 +292,12 @@ def course_completion_recompute(*, course: CoursePage, user) -> CourseCompletion
 
 def activity_completions_recompute(*, activity: Activity) -> int:
     """After a rule change: recompute every learner's completion of ``activity``."""
-    users = (
-        ActivityCompletion.objects.filter(activity_id=activity.pk)
-        .select_related("user")
-        .values_list("user", flat=True)
+    completions = list(
+        ActivityCompletion.objects.filter(activity_id=activity.pk).select_related("user")
     )
-    from django.contrib.auth import get_user_model
-
-    count = 0
-    for user in get_user_model().objects.filter(pk__in=list(users)):
-        completion_recompute(activity=activity, user=user)
-        count += 1
-    return count
+    for completion in completions:
+        completion_recompute(activity=activity, user=completion.user)
+    return len(completions)
 
 
 # H5P core's whitelist (content files plus the library-only "js css"), without "swf":

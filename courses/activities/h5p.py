@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from courses.activity_types import ActivityType, register
-from courses.models.structure import Activity, CompletionRule
+from courses.activity_types import GRADED_RULES, ActivityType, register
+from courses.models.structure import Activity
 
 __all__ = ["H5PActivity"]
 
@@ -38,13 +38,7 @@ register(
     ActivityType(
         key="h5p",
         page_model=H5PActivity,
-        completion_rules=(
-            CompletionRule.NONE,
-            CompletionRule.VIEWED,
-            CompletionRule.SUBMITTED,
-            CompletionRule.MIN_SCORE,
-            CompletionRule.PASSED,
-        ),
+        completion_rules=GRADED_RULES,
         graded=True,
     )
 )

@@ -7,8 +7,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
-from courses.activity_types import ActivityType, register
-from courses.models.structure import Activity, CompletionRule
+from courses.activity_types import READ_RULES, ActivityType, register
+from courses.models.structure import Activity
 
 __all__ = ["LessonActivity"]
 
@@ -29,6 +29,6 @@ register(
     ActivityType(
         key="lesson",
         page_model=LessonActivity,
-        completion_rules=(CompletionRule.NONE, CompletionRule.VIEWED, CompletionRule.MARKED_DONE),
+        completion_rules=READ_RULES,
     )
 )

@@ -12,8 +12,8 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from courses.activity_types import ActivityType, register
-from courses.models.structure import Activity, CompletionRule
+from courses.activity_types import GRADED_RULES, ActivityType, register
+from courses.models.structure import Activity
 
 __all__ = ["QuizActivity", "grade_quiz"]
 
@@ -177,13 +177,7 @@ register(
     ActivityType(
         key="quiz",
         page_model=QuizActivity,
-        completion_rules=(
-            CompletionRule.NONE,
-            CompletionRule.VIEWED,
-            CompletionRule.SUBMITTED,
-            CompletionRule.MIN_SCORE,
-            CompletionRule.PASSED,
-        ),
+        completion_rules=GRADED_RULES,
         graded=True,
     )
 )

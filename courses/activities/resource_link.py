@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import Page
 
-from courses.activity_types import ActivityType, register
-from courses.models.structure import Activity, CompletionRule
+from courses.activity_types import READ_RULES, ActivityType, register
+from courses.models.structure import Activity
 
 __all__ = ["ResourceLinkActivity"]
 
@@ -54,6 +54,6 @@ register(
     ActivityType(
         key="resource_link",
         page_model=ResourceLinkActivity,
-        completion_rules=(CompletionRule.NONE, CompletionRule.VIEWED, CompletionRule.MARKED_DONE),
+        completion_rules=READ_RULES,
     )
 )
