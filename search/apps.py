@@ -7,3 +7,6 @@ class SearchConfig(AppConfig):
 
     name = "search"
     verbose_name = _("Recherche")
+
+    def ready(self) -> None:
+        from search import signals, synonyms  # noqa: F401 - connect receivers

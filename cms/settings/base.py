@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -35,6 +36,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -157,6 +160,32 @@ if ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Public catalogue search (the ``search`` app): Elasticsearch when a URL is configured,
+# the database engine (SQLite FTS5 / PostgreSQL full text) otherwise. The database engine's
+# tables are kept in sync in both cases: they answer when Elasticsearch is unreachable.
+REPERES_SEARCH_BACKEND = os.environ.get(
+    "REPERES_SEARCH_BACKEND",
+    "search.backends.elasticsearch.ElasticsearchBackend"
+    if ELASTICSEARCH_URL
+    else "search.backends.database.DatabaseBackend",
+)
+REPERES_SEARCH_BACKEND_OPTIONS: dict = {}
+# Seconds before each new try of an index update that failed (the last delay repeats).
+REPERES_SEARCH_RETRY_DELAYS = [5, 30, 120, 600]
+# How long the search page keeps answering from the database engine after Elasticsearch
+# failed, before trying it again (seconds).
+REPERES_SEARCH_FALLBACK_SECONDS = 30
+
+# Background tasks: Wagtail's own tasks run at once; the catalogue's index updates are
+# durable rows in the database, run by ``manage.py db_worker --backend search``.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "search": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["search"],
+    },
+}
 
 LOGGING = {
     "version": 1,
