@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -95,6 +96,30 @@ class TaxonomyMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def taxonomy_search_fields(self) -> dict:
+        """Facet values (slugs) and searchable labels, for the catalogue's search documents."""
+        audiences, levels, themes = (
+            list(self.audiences.all()),
+            list(self.levels.all()),
+            list(self.themes.all()),
+        )
+        return {
+            "audience": tuple(item.slug for item in audiences),
+            "level": tuple(item.slug for item in levels),
+            "theme": tuple(item.slug for item in themes),
+            "keywords": " ".join(item.name for item in [*audiences, *levels, *themes]),
+        }
+
+
+def stream_text(stream_value) -> str:
+    """The plain text of a StreamField value (what Wagtail's own search would index)."""
+    return " ".join(
+        strip_tags(text)
+        for block in stream_value
+        for text in block.block.get_searchable_content(block.value)
+        if isinstance(text, str)
+    )
 
 
 # --- Pages ------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("media_literacy.urls")),
     path("", include("courses.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -24,3 +24,6 @@ class CoursesConfig(AppConfig):
         page_published.connect(
             _recompute_after_rule_change, dispatch_uid="courses_recompute_on_publish"
         )
+        from courses.search_documents import register_with_search
+
+        register_with_search()

@@ -19,3 +19,6 @@ class MediaLiteracyConfig(AppConfig):
         # After migrate (and after the test runner's flushes): the editorial workflow and
         # the permissions it relies on exist on every database.
         post_migrate.connect(_ensure_editorial_workflow, sender=self)
+        from media_literacy.search_documents import register_with_search
+
+        register_with_search()

@@ -208,6 +208,7 @@ REPERES_DEMO_LOADERS = [
     "courses.demo.load_courses_demo",
     "media_literacy.demo.load_media_literacy_demo",
     "media_literacy.demo.load_local_actors_demo",
+    "search.demo.load_search_demo",
 ]
 
 # import_content: every kind the JSON format knows, and the importer of each supported one.

@@ -19,3 +19,12 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", f"test
 if ELASTICSEARCH_URL:  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{ELASTICSEARCH_INDEX_PREFIX}wagtail_"  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Index updates run at once after commit in tests; the durable path (database queue,
+# worker, retries) is exercised by tests that switch the "search" backend back.
+TASKS = {
+    **TASKS,  # noqa: F405
+    "search": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["search"],
+    },
+}

@@ -152,7 +152,11 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def rebuild(
-        self, docs: Iterable[SearchDocument], *, total: int, progress: ProgressCallback | None = None
+        self,
+        docs: Iterable[SearchDocument],
+        *,
+        total: int,
+        progress: ProgressCallback | None = None,
     ) -> None:
         """Replace the whole index with ``docs`` without interrupting searches."""
 
@@ -168,7 +172,7 @@ class SearchBackend(ABC):
 
 
 def empty_facets() -> dict[str, tuple[FacetCount, ...]]:
-    return {facet: () for facet in FACETS}
+    return dict.fromkeys(FACETS, ())
 
 
 def viewer_may_see(doc_restriction: str, doc_groups: Iterable[int], viewer: Viewer) -> bool:

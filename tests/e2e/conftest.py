@@ -101,12 +101,31 @@ def site_server():
     }
     port = _free_port()
     server = SiteServer(url=f"http://127.0.0.1:{port}", env=env)
-    process = None
+    process = worker = None
     log_path = Path(media_root) / "server.log"
     try:
         server.manage("migrate", "--no-input", "-v0")
         server.manage("load_demo", "-v0")
         with open(log_path, "w") as log:
+            # The worker that applies index updates after publications, as `make run` has.
+            worker = subprocess.Popen(  # noqa: S603
+                [
+                    sys.executable,
+                    "manage.py",
+                    "db_worker",
+                    "--backend",
+                    "search",
+                    "--queue-name",
+                    "search",
+                    "--no-reload",
+                    "--interval",
+                    "0.5",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
             process = subprocess.Popen(  # noqa: S603
                 [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
                 cwd=ROOT,
@@ -125,9 +144,10 @@ def site_server():
                 time.sleep(0.3)
         yield server
     finally:
-        if process is not None:
-            process.terminate()
-            process.wait(timeout=30)
+        for child in (process, worker):
+            if child is not None:
+                child.terminate()
+                child.wait(timeout=30)
         drop_database()
         shutil.rmtree(media_root, ignore_errors=True)
 

@@ -157,9 +157,7 @@ def test_facet_counts_ignore_their_own_selection(engine):
     # ...while the other facets are narrowed by it.
     assert facet(results, "kind") == {"resource": 2}
     assert facet(results, "theme") == {"harcelement": 1, "ecrans": 1}
-    narrowed = engine.search(
-        SearchQuery(filters={"audience": ("eleves",), "kind": ("course",)})
-    )
+    narrowed = engine.search(SearchQuery(filters={"audience": ("eleves",), "kind": ("course",)}))
     assert facet(narrowed, "kind") == {"resource": 2, "course": 2}
     assert facet(narrowed, "audience") == {"eleves": 2, "enseignants": 1}
 
@@ -194,7 +192,9 @@ def test_highlight_marks_matched_words_and_escapes_html(engine):
 
 
 def test_pagination_is_stable_and_complete(engine):
-    docs = [doc(100 + n, f"Fiche pratique numéro {n}", summary="Une fiche pratique.") for n in range(25)]
+    docs = [
+        doc(100 + n, f"Fiche pratique numéro {n}", summary="Une fiche pratique.") for n in range(25)
+    ]
     index(engine, docs)
     pages = [engine.search(SearchQuery(text="fiche", page=n, page_size=10)) for n in (1, 2, 3)]
     assert [len(p.hits) for p in pages] == [10, 10, 5]

@@ -1,0 +1,38 @@
+"""What campaigns and resources contribute to the catalogue search."""
+
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import stream_text
+
+
+def campaign_search_document(page) -> dict:
+    return {
+        "summary": page.summary or page.strapline,
+        "body": " ".join(filter(None, [page.strapline, stream_text(page.body)])),
+        "popularity": page.registrations.count(),
+        **page.taxonomy_search_fields(),
+    }
+
+
+def resource_search_document(page) -> dict:
+    fields = page.taxonomy_search_fields()
+    fields["keywords"] = f"{page.get_resource_kind_display()} {fields['keywords']}"
+    return {"summary": page.summary, "body": stream_text(page.body), **fields}
+
+
+def register_with_search() -> None:
+    from media_literacy.models import CampaignPage, ResourcePage
+    from search.registry import register_page_type
+
+    register_page_type(
+        CampaignPage,
+        kind="campaign",
+        label=_("Campagne"),
+        to_search_document=campaign_search_document,
+    )
+    register_page_type(
+        ResourcePage,
+        kind="resource",
+        label=_("Ressource"),
+        to_search_document=resource_search_document,
+    )
