@@ -52,3 +52,10 @@ def _remove_test_media():
     """Uploaded files of this run live in their own folder, removed at the end."""
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """End-to-end tests run last: Playwright's sync API keeps an event loop running in the
+    main thread for the whole session, and Django refuses database calls from it."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
