@@ -40,8 +40,8 @@ def elasticsearch_engine(elasticsearch_client, db):
         pytest.param("elasticsearch", marks=pytest.mark.elasticsearch),
     ]
 )
-def engine(request):
-    """The same test, once per engine."""
+def engine(request, db):
+    """The same test, once per engine (on the test database: ``db`` must be asked directly)."""
     return request.getfixturevalue(f"{request.param}_engine")
 
 
