@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from search import services
-from search.backends.base import SearchQuery
 from search.forms import MAX_QUERY_LENGTH, SearchParameterError, parse_search_parameters
 
 
@@ -17,19 +16,11 @@ def _error(message: str, status: int = 400) -> JsonResponse:
 def search_api(request):
     labels = services.facet_labels()
     try:
-        params = parse_search_parameters(
-            request.GET, known_values={k: set(v) for k, v in labels.items()}, strict=True
-        )
+        params = parse_search_parameters(request.GET, known_values=labels, strict=True)
     except SearchParameterError as error:
         return _error(str(error))
     catalogue = services.search_catalogue(
-        query=SearchQuery(
-            text=params.text,
-            filters=params.filters,
-            page=params.page,
-            page_size=params.page_size,
-            viewer=services.viewer_for(request.user),
-        ),
+        query=params.query(viewer=services.viewer_for(request.user)),
         record=bool(params.text),
     )
     results = catalogue.results

@@ -1,10 +1,12 @@
 """Reading search parameters from a query string, strictly (API) or leniently (page)."""
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from search.backends.base import SearchQuery, Viewer
 from search.documents import FACETS
 
 MAX_QUERY_LENGTH = 200
@@ -24,6 +26,15 @@ class SearchParameters:
     page_size: int
     truncated: bool = False
 
+    def query(self, *, viewer: Viewer) -> SearchQuery:
+        return SearchQuery(
+            text=self.text,
+            filters=self.filters,
+            page=self.page,
+            page_size=self.page_size,
+            viewer=viewer,
+        )
+
 
 def _positive_int(raw: str, name: str) -> int:
     try:
@@ -40,7 +51,7 @@ def _positive_int(raw: str, name: str) -> int:
 
 
 def parse_search_parameters(
-    params: QueryDict, *, known_values: dict[str, set[str]], strict: bool
+    params: QueryDict, *, known_values: Mapping[str, Collection[str]], strict: bool
 ) -> SearchParameters:
     """Text, filters, page and page size from a query string.
 
@@ -54,7 +65,7 @@ def parse_search_parameters(
     filters: dict[str, tuple[str, ...]] = {}
     for facet in FACETS:
         values = tuple(dict.fromkeys(v for v in params.getlist(facet) if v))
-        unknown = [v for v in values if v not in known_values.get(facet, set())]
+        unknown = [v for v in values if v not in known_values.get(facet, ())]
         if unknown and strict:
             raise SearchParameterError(
                 _("Valeur inconnue pour « %(facet)s » : %(values)s.")

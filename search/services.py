@@ -373,10 +373,6 @@ def facet_labels() -> dict[str, dict[str, str]]:
     return labels
 
 
-def known_facet_values() -> Mapping[str, set[str]]:
-    return {facet: set(values) for facet, values in facet_labels().items()}
-
-
 def labelled_facets(
     results: SearchResults, labels: Mapping[str, Mapping[str, str]], selected: Mapping
 ) -> list[dict]:

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from search import services
-from search.backends.base import SearchQuery
 from search.forms import parse_search_parameters
 
 FACET_TITLES = {
@@ -23,16 +22,8 @@ FACET_TITLES = {
 @require_GET
 def search_page(request):
     labels = services.facet_labels()
-    params = parse_search_parameters(
-        request.GET, known_values={k: set(v) for k, v in labels.items()}, strict=False
-    )
-    query = SearchQuery(
-        text=params.text,
-        filters=params.filters,
-        page=params.page,
-        page_size=params.page_size,
-        viewer=services.viewer_for(request.user),
-    )
+    params = parse_search_parameters(request.GET, known_values=labels, strict=False)
+    query = params.query(viewer=services.viewer_for(request.user))
     searched = bool(params.text or params.filters)
     catalogue = services.search_catalogue(query=query, record=searched)
     results = catalogue.results
