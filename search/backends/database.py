@@ -43,6 +43,7 @@ from itertools import islice
 from typing import Any
 
 from django.db import DatabaseError, connection, transaction
+from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 
 from search.backends.base import (
@@ -76,6 +77,9 @@ BATCH_SIZE = 1000
 
 GROUP_ACCESS = "access:group"
 """``SearchEntryFacet.facet`` of the rows listing the groups allowed to see an entry."""
+
+PAGE_ROWS = "#page"
+"""Rows of the counting query that carry the page of hits (id, position), not counts."""
 
 COLUMN_FACETS = ("kind",)
 """Single-valued facets: read from their ``SearchEntry`` column, without facet rows."""
@@ -132,12 +136,17 @@ def text_words(text: str) -> list[str]:
 
 
 def plural_stem(word: str) -> str:
-    """Light French plural folding: réseaux → reseau, journaux → journal, infos → info."""
+    """Light French plural folding: réseaux → reseau, journaux → journal, infos → info.
+
+    A final x marks a plural only after u (jeux, bijoux): "infox", "intox" and "prix" stay
+    whole (folded to "info", "infox" would find every "information")."""
     if len(word) > 4 and word.endswith("eaux"):
         return word[:-1]
     if len(word) > 4 and word.endswith("aux"):
         return word[:-3] + "al"
-    if len(word) > 3 and word[-1] in "sx" and word[-2] != "s":
+    if len(word) > 3 and word.endswith("ux"):
+        return word[:-1]
+    if len(word) > 3 and word[-1] == "s" and word[-2] != "s":
         return word[:-1]
     return word
 
@@ -242,42 +251,67 @@ class FullText:
         """A WHERE condition selecting the entries that match ``query``."""
         raise NotImplementedError
 
+    ranks_in_count = False
+    """Where the page of a text search is chosen. False: by a query of its own, which
+    matches the words again (cheap when the engine returns matches best first and stops at
+    the page, as FTS5 does). True: in the counting query, from the matches already found;
+    then ``score``, ``ranked_order`` and ``ranked_rows`` are used."""
+
     def ranked_page(
         self, query: TextQuery, where: str, params: list[Any], limit: int, offset: int
     ) -> tuple[str, list[Any]]:
         """Best first: doc_id, page_id, kind, title, url, summary, audience, level, theme,
-        score, title highlight, summary snippet, body snippet (markers, not yet escaped)."""
+        score, title highlight, summary and body snippets (with the markers, not escaped
+        yet). Used when not ``ranks_in_count``."""
+        raise NotImplementedError
+
+    def score(self, query: TextQuery) -> tuple[str, list[Any]]:
+        """How well an entry of a text search matches (higher is better)."""
+        raise NotImplementedError
+
+    ranked_order = "b.score DESC, b.popularity DESC, b.published_at DESC, b.doc_id"
+    """Best first, in the ``base`` of a text search."""
+
+    def ranked_rows(self, query: TextQuery, entry_ids: list[int]) -> tuple[str, list[Any]]:
+        """For the entries of a page: id, then the columns of ``ranked_page``."""
         raise NotImplementedError
 
     def suggestions(
-        self, words: list[str], where: str, params: list[Any], limit: int
+        self, words: list[str], starts_with: str, where: str, params: list[Any], limit: int
     ) -> tuple[str, list[Any]]:
+        """Titles with a word starting with each of ``words``; those whose folded title is
+        ``LIKE starts_with`` first."""
         raise NotImplementedError
 
     newest_first = "e.published_at DESC, e.doc_id"
     page_entry_id = "e.id"
     """How the page of hits refers to an entry's id in facet filters."""
 
-    def insert_facet_rows(self, cursor, rows: list[tuple[int, str, str]]) -> None:
+    def insert_facet_rows(self, cursor: CursorWrapper, rows: list[tuple[int, str, str]]) -> None:
         """Insert ``(entry_id, facet, value)`` rows."""
         cursor.executemany(
             f"INSERT INTO {FACET_TABLE} (entry_id, facet, value) VALUES (%s, %s, %s)", rows
         )
 
-    def entries_added(self, cursor, entry_ids: list[int]) -> None:
+    def entries_added(self, cursor: CursorWrapper, entry_ids: list[int]) -> None:
         """Index the text of entries just inserted."""
 
-    def entries_removing(self, cursor, where: str, params: list[Any]) -> None:
+    def entries_removing(self, cursor: CursorWrapper, where: str, params: list[Any]) -> None:
         """Forget the text of entries about to be deleted."""
 
-    def cleared(self, cursor) -> None:
+    def cleared(self, cursor: CursorWrapper) -> None:
         """Every entry was deleted."""
 
-    def loaded(self, cursor) -> None:
+    def loaded(self, cursor: CursorWrapper) -> None:
         """A rebuild has inserted everything: tidy up before commit."""
 
-    def writing(self, cursor) -> None:
+    def writing(self, cursor: CursorWrapper) -> None:
         """A transaction is about to change entries and facet totals."""
+
+    @contextmanager
+    def checking_keys_now(self, cursor: CursorWrapper) -> Iterator[None]:
+        """Foreign keys checked by each statement inside, rather than at commit."""
+        yield
 
     @contextmanager
     def reading(self) -> Iterator[None]:
@@ -339,7 +373,9 @@ class SqliteFullText(FullText):
             for clause in query.clauses
         )
 
-    def ranked_page(self, query, where, params, limit, offset):
+    def ranked_page(
+        self, query: TextQuery, where: str, params: list[Any], limit: int, offset: int
+    ) -> tuple[str, list[Any]]:
         # ORDER BY rank is answered by FTS5 itself, so highlight() and snippet() only run
         # for the rows of the page.
         sql = f"""
@@ -356,7 +392,9 @@ class SqliteFullText(FullText):
         markers = [MARK_START, MARK_STOP] * 3
         return sql, [*markers, *params, self.weights, limit, offset]
 
-    def suggestions(self, words, where, params, limit):
+    def suggestions(
+        self, words: list[str], starts_with: str, where: str, params: list[Any], limit: int
+    ) -> tuple[str, list[Any]]:
         title_match = "title : (" + " AND ".join(self.string(w) + "*" for w in words) + ")"
         sql = f"""
             SELECT e.doc_id, e.title, e.url, e.kind FROM {self.match_from()}
@@ -365,9 +403,9 @@ class SqliteFullText(FullText):
                      e.popularity DESC, {self.newest_first}
             LIMIT %s
         """
-        return sql, [title_match, *params, " ".join(words) + "%", limit]
+        return sql, [title_match, *params, starts_with, limit]
 
-    def entries_added(self, cursor, entry_ids):
+    def entries_added(self, cursor: CursorWrapper, entry_ids: list[int]) -> None:
         columns = ", ".join(FTS_COLUMNS)
         placeholders = ", ".join(["%s"] * len(entry_ids))
         cursor.execute(
@@ -376,7 +414,7 @@ class SqliteFullText(FullText):
             entry_ids,
         )
 
-    def entries_removing(self, cursor, where, params):
+    def entries_removing(self, cursor: CursorWrapper, where: str, params: list[Any]) -> None:
         # External content: FTS5 needs the old text to remove its terms.
         columns = ", ".join(FTS_COLUMNS)
         cursor.execute(
@@ -385,10 +423,10 @@ class SqliteFullText(FullText):
             params,
         )
 
-    def cleared(self, cursor):
+    def cleared(self, cursor: CursorWrapper) -> None:
         cursor.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('delete-all')")
 
-    def loaded(self, cursor):
+    def loaded(self, cursor: CursorWrapper) -> None:
         # One b-tree segment instead of hundreds: faster queries after a bulk load. And
         # statistics, without which SQLite takes every index for a selective one.
         cursor.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('optimize')")
@@ -422,7 +460,7 @@ class PostgresFullText(FullText):
 
     max_disjuncts = 16
 
-    def match(self, query):
+    def match(self, query: TextQuery) -> tuple[str, list[Any]]:
         """``search_vector @@ query``, split in two when synonyms bring phrases.
 
         GIN cannot tell whether words are adjacent, so every candidate of a query with a
@@ -469,40 +507,43 @@ class PostgresFullText(FullText):
             for clause in query.clauses
         )
 
-    def ranked_page(self, query, where, params, limit, offset):
-        order = "score DESC, popularity DESC, published_at DESC NULLS LAST, doc_id"
-        # Headlines in the outer query: computed for the rows of the page only.
-        sql = f"""
-            SELECT doc_id, page_id, kind, title, url, summary, audience, level, theme, score,
-                   ts_headline({self.config}, title, {self.tsquery()}, %s),
-                   ts_headline({self.config}, summary, {self.tsquery()}, %s),
-                   ts_headline({self.config}, body, {self.tsquery()}, %s)
-            FROM (
-                SELECT e.doc_id, e.page_id, e.kind, e.title, e.url, e.summary, e.body,
-                       e.audience, e.level, e.theme, e.popularity, e.published_at,
-                       ts_rank({self.weights}, e.rank_vector, {self.tsquery()}, 1) AS score
-                FROM {self.match_from()}
-                WHERE {where}
-                ORDER BY {order}
-                LIMIT %s OFFSET %s
-            ) page
-            ORDER BY {order}
-        """
+    # Matching is the costly part here (phrases are checked against the TOAST-ed vector):
+    # the counting query also picks the page, and the words are matched once.
+    ranks_in_count = True
+    ranked_order = "b.score DESC, b.popularity DESC, b.published_at DESC NULLS LAST, b.doc_id"
+
+    def score(self, query: TextQuery) -> tuple[str, list[Any]]:
+        return (
+            f"ts_rank({self.weights}, e.rank_vector, {self.tsquery()}, 1)",
+            [self.expression(query)],
+        )
+
+    def ranked_rows(self, query: TextQuery, entry_ids: list[int]) -> tuple[str, list[Any]]:
+        score, score_params = self.score(query)
         expression = self.expression(query)
+        sql = f"""
+            SELECT e.id, e.doc_id, e.page_id, e.kind, e.title, e.url, e.summary,
+                   e.audience, e.level, e.theme, {score},
+                   ts_headline({self.config}, e.title, {self.tsquery()}, %s),
+                   ts_headline({self.config}, e.summary, {self.tsquery()}, %s),
+                   ts_headline({self.config}, e.body, {self.tsquery()}, %s)
+            FROM {ENTRY_TABLE} e
+            WHERE e.id IN ({_placeholders(entry_ids)})
+        """
         return sql, [
+            *score_params,
             expression,
             self.title_headline_options,
             expression,
             self.headline_options,
             expression,
             self.headline_options,
-            expression,
-            *params,
-            limit,
-            offset,
+            *entry_ids,
         ]
 
-    def suggestions(self, words, where, params, limit):
+    def suggestions(
+        self, words: list[str], starts_with: str, where: str, params: list[Any], limit: int
+    ) -> tuple[str, list[Any]]:
         # title_vector: the folded title with the built-in "simple" configuration (no
         # stemming), so what is typed is compared with words as written.
         prefixes = " & ".join(self.lexeme(word, prefix=True) for word in words)
@@ -512,9 +553,9 @@ class PostgresFullText(FullText):
             ORDER BY e.title_folded LIKE %s DESC, e.popularity DESC, {self.newest_first}
             LIMIT %s
         """
-        return sql, [prefixes, *params, " ".join(words) + "%", limit]
+        return sql, [prefixes, *params, starts_with, limit]
 
-    def insert_facet_rows(self, cursor, rows):
+    def insert_facet_rows(self, cursor: CursorWrapper, rows: list[tuple[int, str, str]]) -> None:
         # One statement for the batch: arrays of columns, unnested by the server.
         entry_ids, facets, values = zip(*rows, strict=True)
         cursor.execute(
@@ -523,7 +564,7 @@ class PostgresFullText(FullText):
             [list(entry_ids), list(facets), list(values)],
         )
 
-    def loaded(self, cursor):
+    def loaded(self, cursor: CursorWrapper) -> None:
         # Fresh statistics, so the planner knows how selective words and facets are.
         cursor.execute(f"ANALYZE {ENTRY_TABLE}, {FACET_TABLE}, {TOTAL_TABLE}")
 
@@ -540,7 +581,7 @@ class PostgresFullText(FullText):
     }
 
     @contextmanager
-    def reading(self):
+    def reading(self) -> Iterator[None]:
         # The settings are local to a transaction (or savepoint) rolled back at the end:
         # the search writes nothing, and the settings go away with it.
         with transaction.atomic():
@@ -553,10 +594,20 @@ class PostgresFullText(FullText):
             yield
             transaction.set_rollback(True)
 
-    def writing(self, cursor):
+    def writing(self, cursor: CursorWrapper) -> None:
         # One writer at a time updates the totals (searches are not blocked): concurrent
         # publications would otherwise lock total rows in different orders.
         cursor.execute(f"LOCK TABLE {TOTAL_TABLE} IN SHARE ROW EXCLUSIVE MODE")
+
+    @contextmanager
+    def checking_keys_now(self, cursor: CursorWrapper) -> Iterator[None]:
+        # Django's foreign keys are deferred to commit. A rebuild ends with ANALYZE, after
+        # which the deferred checks of the deleted entries were planned as scans of a
+        # "small" facet table, one per entry (an empty rebuild of 20,000 entries: 165 s).
+        # Checked at each statement, they are index lookups planned on the old statistics.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        yield
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 FLAVOURS: dict[str, FullText] = {"sqlite": SqliteFullText(), "postgresql": PostgresFullText()}
@@ -701,26 +752,27 @@ class DatabaseBackend(SearchBackend):
         seen: set[str] = set()
         with transaction.atomic(), connection.cursor() as cursor:
             flavour.writing(cursor)
-            for table in (TOTAL_TABLE, FACET_TABLE, ENTRY_TABLE):
-                cursor.execute(f"DELETE FROM {table}")
-            flavour.cleared(cursor)
-            for batch in _batched(docs, BATCH_SIZE):
-                latest = {doc.id: doc for doc in batch}
-                again = [doc_id for doc_id in latest if doc_id in seen]
-                if again:  # the same id twice: the last one wins, as in index()
-                    self._remove(cursor, flavour, again, totals=False)
-                seen.update(latest)
-                self._insert(cursor, flavour, list(latest.values()), totals=False)
-                done += len(batch)
-                if progress is not None:
-                    progress(done, total)
+            with flavour.checking_keys_now(cursor):
+                for table in (TOTAL_TABLE, FACET_TABLE, ENTRY_TABLE):
+                    cursor.execute(f"DELETE FROM {table}")
+                flavour.cleared(cursor)
+                for batch in _batched(docs, BATCH_SIZE):
+                    latest = {doc.id: doc for doc in batch}
+                    again = [doc_id for doc_id in latest if doc_id in seen]
+                    if again:  # the same id twice: the last one wins, as in index()
+                        self._remove(cursor, flavour, again, totals=False)
+                    seen.update(latest)
+                    self._insert(cursor, flavour, list(latest.values()), totals=False)
+                    done += len(batch)
+                    if progress is not None:
+                        progress(done, total)
             self._change_totals(cursor, "1 = 1", [], sign=1)
             flavour.loaded(cursor)
         if progress is not None and done == 0:
             progress(0, total)
 
     def _remove(
-        self, cursor, flavour: FullText, doc_ids: list[str], *, totals: bool = True
+        self, cursor: CursorWrapper, flavour: FullText, doc_ids: list[str], *, totals: bool = True
     ) -> None:
         where = f"e.doc_id IN ({_placeholders(doc_ids)})"
         if totals:
@@ -737,7 +789,12 @@ class DatabaseBackend(SearchBackend):
         )
 
     def _insert(
-        self, cursor, flavour: FullText, docs: list[SearchDocument], *, totals: bool = True
+        self,
+        cursor: CursorWrapper,
+        flavour: FullText,
+        docs: list[SearchDocument],
+        *,
+        totals: bool = True,
     ) -> None:
         updated_at = _prepared("updated_at", timezone.now())
         cursor.executemany(
@@ -764,7 +821,7 @@ class DatabaseBackend(SearchBackend):
             self._change_totals(cursor, f"e.id IN ({_placeholders(new_ids)})", new_ids, sign=1)
 
     @staticmethod
-    def _change_totals(cursor, where: str, params: list[Any], *, sign: int) -> None:
+    def _change_totals(cursor: CursorWrapper, where: str, params: list[Any], *, sign: int) -> None:
         """Add (``sign=1``) or take away (``-1``) the entries matching ``where`` from totals."""
         cursor.execute(
             f"""
@@ -881,18 +938,15 @@ class DatabaseBackend(SearchBackend):
         offset = (max(1, query.page) - 1) * page_size
         hits: tuple[SearchHit, ...] = ()
         with flavour.reading():
-            count, facets = self._count(base, visibility)
+            count, facets, page_ids = self._count(
+                flavour, base, visibility, parsed, page=(offset, page_size)
+            )
             if count == 0:
                 return empty
-            if offset < count:
-                where, params = base.where, list(base.params)
-                for facet, values in base.selected.items():
-                    condition, condition_params = self.facet_condition(
-                        facet, values, entry_id=flavour.page_entry_id
-                    )
-                    where += f" AND {condition}"
-                    params += condition_params
-                hits = self._page(flavour, parsed, base.source, where, params, page_size, offset)
+            if parsed is not None and flavour.ranks_in_count:
+                hits = self._page_of(flavour, parsed, page_ids)
+            elif offset < count:
+                hits = self._page(flavour, parsed, base, page_size, offset)
         return SearchResults(
             count=count,
             hits=hits,
@@ -903,138 +957,53 @@ class DatabaseBackend(SearchBackend):
         )
 
     def _count(
-        self, base: "Base", visibility: Visibility
-    ) -> tuple[int, dict[str, tuple[FacetCount, ...]]]:
-        """The total and every facet's counts, in one query.
+        self,
+        flavour: FullText,
+        base: "Base",
+        visibility: Visibility,
+        parsed: TextQuery | None,
+        *,
+        page: tuple[int, int],
+    ) -> tuple[int, dict[str, tuple[FacetCount, ...]], list[int]]:
+        """The total, every facet's counts and (when ``ranks_in_count``) the ids of the page
+        (``offset``, ``size``), in one query.
 
         Post-filter semantics: a facet's counts apply every selected facet but its own.
-        Counts that need no filter and no words come from ``SearchFacetTotal``; the others
-        are counted over ``base`` (the matching entries, computed once) with one flag per
-        selected facet.
+        Counts that need neither words nor filters come from ``SearchFacetTotal``; the
+        others are counted over ``base``, the matching entries, computed once.
         """
-        selected = base.selected
-        from_totals = [f for f in FACETS if base.whole and not set(selected) - {f}]
-        count_from_totals = base.whole and not selected
-        live = [f for f in FACETS if f not in from_totals]
-
-        # Each arm: (SQL, parameters). The facet rows of the matches come first: SQLite
-        # plans the first arm of a UNION best (covering index instead of a Bloom filter).
-        arms: list[tuple[str, list[Any]]] = []
-        cte, cte_params = "", []
-        if live or not count_from_totals:
-            flags, flag_params = [], []
-            for number, (facet, values) in enumerate(selected.items()):
-                condition, condition_params = self.facet_condition(facet, values)
-                flags.append(f", {condition} AS selected_{number}")
-                flag_params += condition_params
-            flag_names = {facet: f"b.selected_{n}" for n, facet in enumerate(selected)}
-
-            def all_flags(but: str | None = None) -> str:
-                names = [name for facet, name in flag_names.items() if facet != but]
-                return " AND ".join(names) if names else "1 = 1"
-
-            where, where_params = base.where, list(base.params)
-            if base.whole and selected:
-                # Every count left needs at least one facet filter (the others come from
-                # totals): start from the entries of the selected values, not from all.
-                conditions = [self.facet_condition(f, v) for f, v in selected.items()]
-                where += " AND (" + " OR ".join(sql for sql, _ in conditions) + ")"
-                where_params += [p for _, condition_params in conditions for p in condition_params]
-            columns = "".join(f", e.{facet} AS {facet}" for facet in COLUMN_FACETS)
-            cte = (
-                f"WITH base AS MATERIALIZED (SELECT e.id AS id{columns}{''.join(flags)} "
-                f"FROM {base.source} WHERE {where}) "
+        from_totals = [f for f in FACETS if base.whole and not set(base.selected) - {f}]
+        total_from_totals = base.whole and not base.selected
+        counted = [f for f in FACETS if f not in from_totals]
+        # The arms counted over the matches come first: SQLite plans the first arm of a
+        # UNION best (covering index rather than a Bloom filter).
+        cte, cte_params, arms = "", [], []
+        if counted or not total_from_totals:
+            cte, cte_params, arms = self._counted_arms(
+                flavour, base, parsed, counted, total=not total_from_totals, page=page
             )
-            cte_params = [*flag_params, *where_params]
-            # One arm per set of flags: the matches are narrowed by the flags before their
-            # facet rows are looked up (with one facet selected, a single arm).
-            by_flags: dict[str, list[str]] = {}
-            for facet in live:
-                if facet in ROW_FACETS:
-                    by_flags.setdefault(all_flags(but=facet), []).append(facet)
-            for flags_sql, facets in by_flags.items():
-                # CROSS JOIN: SQLite walks the matches and looks up their facet rows rather
-                # than walking every facet row.
-                arms.append(
-                    (
-                        f"SELECT fa.facet, fa.value, COUNT(*) FROM base b "
-                        f"CROSS JOIN {FACET_TABLE} fa WHERE {flags_sql} AND fa.entry_id = b.id "
-                        f"AND fa.facet IN ({_placeholders(facets)}) GROUP BY fa.facet, fa.value",
-                        list(facets),
-                    )
-                )
-            for facet in COLUMN_FACETS:
-                if facet in live:
-                    arms.append(
-                        (
-                            f"SELECT %s, b.{facet}, COUNT(*) FROM base b "
-                            f"WHERE b.{facet} <> '' AND {all_flags(but=facet)} "
-                            f"GROUP BY b.{facet}",
-                            [facet],
-                        )
-                    )
-            if not count_from_totals:
-                arms.append((f"SELECT '', '', COUNT(*) FROM base b WHERE {all_flags()}", []))
-
-        if from_totals or count_from_totals:
-            names = from_totals + ([""] if count_from_totals else [])
-            restricted, restricted_params = "", []
-            if visibility.restrictions is not None:
-                restricted = f"restriction IN ({_placeholders(visibility.restrictions)}) AND "
-                restricted_params = list(visibility.restrictions)
-            arms.append(
-                (
-                    f"SELECT facet, value, SUM(entries) FROM {TOTAL_TABLE} "
-                    f"WHERE {restricted}facet IN ({_placeholders(names)}) "
-                    f"GROUP BY facet, value HAVING SUM(entries) > 0",
-                    [*restricted_params, *names],
-                )
-            )
-            if visibility.group_ids:
-                # Entries restricted to groups are few: counted one by one.
-                groups, group_params = visibility.group_condition()
-                row_names = [name for name in names if name in ROW_FACETS]
-                if row_names:
-                    arms.append(
-                        (
-                            f"SELECT fa.facet, fa.value, COUNT(*) FROM {ENTRY_TABLE} e "
-                            f"JOIN {FACET_TABLE} fa ON fa.entry_id = e.id "
-                            f"WHERE {groups} AND fa.facet IN ({_placeholders(row_names)}) "
-                            f"GROUP BY fa.facet, fa.value",
-                            [*group_params, *row_names],
-                        )
-                    )
-                for facet in COLUMN_FACETS:
-                    if facet in names:
-                        arms.append(
-                            (
-                                f"SELECT %s, e.{facet}, COUNT(*) FROM {ENTRY_TABLE} e "
-                                f"WHERE {groups} AND e.{facet} <> '' GROUP BY e.{facet}",
-                                [facet, *group_params],
-                            )
-                        )
-                if count_from_totals:
-                    arms.append(
-                        (
-                            f"SELECT '', '', COUNT(*) FROM {ENTRY_TABLE} e WHERE {groups}",
-                            group_params,
-                        )
-                    )
+        if from_totals or total_from_totals:
+            names = from_totals + ([""] if total_from_totals else [])
+            arms += self._total_arms(visibility, names)
 
         sql = cte + " UNION ALL ".join(sql for sql, _ in arms)
         with connection.cursor() as cursor:
             cursor.execute(sql, [*cte_params, *(p for _, arm_params in arms for p in arm_params)])
             rows = cursor.fetchall()
+
         count = 0
         counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+        positions: dict[int, int] = {}
         for facet, value, number in rows:
             if facet == "":
                 count += int(number)
+            elif facet == PAGE_ROWS:
+                positions[int(value)] = int(number)
             elif facet in counts:
                 counts[facet][value] = counts[facet].get(value, 0) + int(number)
         if count == 0:
-            return 0, empty_facets()
-        return count, {
+            return 0, empty_facets(), []
+        facets = {
             facet: tuple(
                 sorted(
                     (FacetCount(value, number) for value, number in values.items()),
@@ -1043,31 +1012,179 @@ class DatabaseBackend(SearchBackend):
             )
             for facet, values in counts.items()
         }
+        return count, facets, sorted(positions, key=positions.__getitem__)
 
-    def _page(
+    def _counted_arms(
         self,
         flavour: FullText,
+        base: "Base",
         parsed: TextQuery | None,
-        source: str,
-        where: str,
-        params: list[Any],
-        limit: int,
-        offset: int,
+        facets: list[str],
+        *,
+        total: bool,
+        page: tuple[int, int],
+    ) -> tuple[str, list[Any], list[tuple[str, list[Any]]]]:
+        """``WITH base …`` and the arms counting ``facets`` (and the ``total``) over it.
+
+        ``base`` holds the matching entries with one flag per selected facet; each count
+        applies the flags of the other facets.
+        """
+        selected = base.selected
+        flags, flag_params = [], []
+        for number, (facet, values) in enumerate(selected.items()):
+            condition, condition_params = self.facet_condition(facet, values)
+            flags.append(f", {condition} AS selected_{number}")
+            flag_params += condition_params
+        flag_names = {facet: f"b.selected_{n}" for n, facet in enumerate(selected)}
+
+        def all_flags(but: str | None = None) -> str:
+            names = [name for facet, name in flag_names.items() if facet != but]
+            return " AND ".join(names) if names else "1 = 1"
+
+        where, where_params = base.where, list(base.params)
+        if base.whole and selected:
+            # Every count left needs at least one facet filter (the others come from
+            # totals): start from the entries of the selected values, not from all.
+            conditions = [self.facet_condition(f, v) for f, v in selected.items()]
+            where += " AND (" + " OR ".join(sql for sql, _ in conditions) + ")"
+            where_params += [p for _, condition_params in conditions for p in condition_params]
+        columns = "".join(f", e.{facet} AS {facet}" for facet in COLUMN_FACETS)
+        score_params: list[Any] = []
+        ranked = parsed is not None and flavour.ranks_in_count
+        if ranked:
+            score, score_params = flavour.score(parsed)
+            columns += (
+                f", {score} AS score, e.popularity AS popularity,"
+                f" e.published_at AS published_at, e.doc_id AS doc_id"
+            )
+        cte = (
+            f"WITH base AS MATERIALIZED (SELECT e.id AS id{columns}{''.join(flags)} "
+            f"FROM {base.source} WHERE {where}) "
+        )
+
+        arms: list[tuple[str, list[Any]]] = []
+        # One arm per set of flags: the matches are narrowed by the flags before their facet
+        # rows are looked up (with one facet selected, a single arm). CROSS JOIN: SQLite
+        # walks the matches and looks up their rows rather than walking every facet row.
+        by_flags: dict[str, list[str]] = {}
+        for facet in facets:
+            if facet in ROW_FACETS:
+                by_flags.setdefault(all_flags(but=facet), []).append(facet)
+        for flags_sql, names in by_flags.items():
+            arms.append(
+                (
+                    f"SELECT fa.facet, fa.value, COUNT(*) FROM base b "
+                    f"CROSS JOIN {FACET_TABLE} fa WHERE {flags_sql} AND fa.entry_id = b.id "
+                    f"AND fa.facet IN ({_placeholders(names)}) GROUP BY fa.facet, fa.value",
+                    list(names),
+                )
+            )
+        for facet in COLUMN_FACETS:
+            if facet in facets:
+                arms.append(
+                    (
+                        f"SELECT %s, b.{facet}, COUNT(*) FROM base b "
+                        f"WHERE b.{facet} <> '' AND {all_flags(but=facet)} GROUP BY b.{facet}",
+                        [facet],
+                    )
+                )
+        if total:
+            arms.append((f"SELECT '', '', COUNT(*) FROM base b WHERE {all_flags()}", []))
+        if ranked:
+            offset, size = page
+            arms.append(
+                (
+                    f"SELECT %s, CAST(p.id AS TEXT), p.position FROM ("
+                    f"SELECT b.id, ROW_NUMBER() OVER (ORDER BY {flavour.ranked_order}) "
+                    f"AS position FROM base b WHERE {all_flags()}) p "
+                    f"WHERE p.position > %s AND p.position <= %s",
+                    [PAGE_ROWS, offset, offset + size],
+                )
+            )
+        return cte, [*score_params, *flag_params, *where_params], arms
+
+    @staticmethod
+    def _total_arms(visibility: Visibility, names: list[str]) -> list[tuple[str, list[Any]]]:
+        """Arms reading the counts of facets ``names`` (``""``: the total) from totals."""
+        restricted, params = "", []
+        if visibility.restrictions is not None:
+            restricted = f"restriction IN ({_placeholders(visibility.restrictions)}) AND "
+            params = list(visibility.restrictions)
+        arms = [
+            (
+                f"SELECT facet, value, SUM(entries) FROM {TOTAL_TABLE} "
+                f"WHERE {restricted}facet IN ({_placeholders(names)}) "
+                f"GROUP BY facet, value HAVING SUM(entries) > 0",
+                [*params, *names],
+            )
+        ]
+        if not visibility.group_ids:
+            return arms
+        # Entries restricted to groups are few: counted one by one.
+        groups, group_params = visibility.group_condition()
+        row_names = [name for name in names if name in ROW_FACETS]
+        if row_names:
+            arms.append(
+                (
+                    f"SELECT fa.facet, fa.value, COUNT(*) FROM {ENTRY_TABLE} e "
+                    f"JOIN {FACET_TABLE} fa ON fa.entry_id = e.id "
+                    f"WHERE {groups} AND fa.facet IN ({_placeholders(row_names)}) "
+                    f"GROUP BY fa.facet, fa.value",
+                    [*group_params, *row_names],
+                )
+            )
+        for facet in COLUMN_FACETS:
+            if facet in names:
+                arms.append(
+                    (
+                        f"SELECT %s, e.{facet}, COUNT(*) FROM {ENTRY_TABLE} e "
+                        f"WHERE {groups} AND e.{facet} <> '' GROUP BY e.{facet}",
+                        [facet, *group_params],
+                    )
+                )
+        if "" in names:
+            arms.append(
+                (f"SELECT '', '', COUNT(*) FROM {ENTRY_TABLE} e WHERE {groups}", group_params)
+            )
+        return arms
+
+    def _page(
+        self, flavour: FullText, parsed: TextQuery | None, base: "Base", limit: int, offset: int
     ) -> tuple[SearchHit, ...]:
-        if parsed is None:
+        """The page by a query of its own: newest first, or best first for words."""
+        where, params = base.where, list(base.params)
+        for facet, values in base.selected.items():
+            condition, condition_params = self.facet_condition(
+                facet, values, entry_id=flavour.page_entry_id
+            )
+            where += f" AND {condition}"
+            params += condition_params
+        if parsed is not None:
+            sql, params = flavour.ranked_page(parsed, where, params, limit, offset)
+        else:
             sql = f"""
                 SELECT e.doc_id, e.page_id, e.kind, e.title, e.url, e.summary,
                        e.audience, e.level, e.theme
-                FROM {source} WHERE {where}
+                FROM {base.source} WHERE {where}
                 ORDER BY {flavour.newest_first}
                 LIMIT %s OFFSET %s
             """
-            sql_params = [*params, limit, offset]
-        else:
-            sql, sql_params = flavour.ranked_page(parsed, where, params, limit, offset)
+            params = [*params, limit, offset]
         with connection.cursor() as cursor:
-            cursor.execute(sql, sql_params)
+            cursor.execute(sql, params)
             return tuple(self.to_hit(row) for row in cursor.fetchall())
+
+    def _page_of(
+        self, flavour: FullText, parsed: TextQuery, entry_ids: list[int]
+    ) -> tuple[SearchHit, ...]:
+        """The page chosen by the counting query, in ``entry_ids`` order, highlighted."""
+        if not entry_ids:
+            return ()
+        sql, params = flavour.ranked_rows(parsed, entry_ids)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = {row[0]: row[1:] for row in cursor.fetchall()}
+        return tuple(self.to_hit(rows[entry_id]) for entry_id in entry_ids if entry_id in rows)
 
     @staticmethod
     def to_hit(row: Sequence[Any]) -> SearchHit:
@@ -1093,10 +1210,18 @@ class DatabaseBackend(SearchBackend):
 
     def suggest(self, text: str, *, viewer: Viewer, limit: int = 8) -> list[Suggestion]:
         words = list(dict.fromkeys(text_words(text[:MAX_QUERY_LENGTH])))
-        if not words or limit < 1:
+        # One letter is the start of too many words for the index: such words only filter
+        # the titles the others found (and alone, find nothing, as with Elasticsearch).
+        indexed = [word for word in words if len(word) > 1]
+        if not indexed or limit < 1:
             return []
         where, params = Visibility.of(viewer).condition()
-        sql, sql_params = self.flavour().suggestions(words, where, params, limit)
+        for letter in (word for word in words if len(word) == 1):
+            where += " AND (' ' || e.title_folded) LIKE %s"
+            params.append(f"% {letter}%")
+        sql, sql_params = self.flavour().suggestions(
+            indexed, " ".join(words) + "%", where, params, limit
+        )
         with connection.cursor() as cursor:
             cursor.execute(sql, sql_params)
             return [Suggestion(id=row[0], title=row[1], url=row[2], kind=row[3]) for row in cursor]

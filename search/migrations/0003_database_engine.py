@@ -3,7 +3,6 @@
 import django.db.models.deletion
 from django.db import migrations, models, transaction
 
-
 # The full-text index of the database engine (search.backends.database) sits beside the
 # SearchEntry table and depends on the database, so it is plain SQL, run for one vendor.
 

@@ -101,6 +101,19 @@ def test_plural_folding_joins_singular_and_plural():
     assert plural_stem("jeux") == "jeu"
     assert plural_stem("stress") == "stress"
     assert plural_stem("bus") == "bus"
+    assert plural_stem("bijoux") == "bijou"
+    # A final x after anything but u is part of the word.
+    assert plural_stem("infox") == "infox"
+    assert plural_stem("intox") == "intox"
+    assert plural_stem("prix") == "prix"
+
+
+@pytest.mark.smoke
+def test_infox_does_not_find_every_information(backend):
+    backend.index([doc(40, "Informatique au collège"), doc(41, "Démasquer une infox")])
+    found = ids(backend.search(SearchQuery(text="infox")))
+    assert "41" in found
+    assert "40" not in found
 
 
 @pytest.mark.smoke
@@ -384,6 +397,14 @@ def test_suggest_ignores_accents_and_case(backend):
 
 
 @pytest.mark.smoke
+def test_suggest_uses_single_letters_only_to_narrow(backend):
+    assert backend.suggest("c", viewer=Viewer.anonymous()) == []
+    # "Le cyberharcèlement…" starts with it, "Lire le journal en classe" has both words.
+    assert [s.id for s in backend.suggest("le c", viewer=Viewer.anonymous())] == ["1", "2"]
+    assert [s.id for s in backend.suggest("le x", viewer=Viewer.anonymous())] == []
+
+
+@pytest.mark.smoke
 def test_suggest_puts_titles_starting_with_the_text_first(backend):
     backend.index([doc(30, "Journal de bord", popularity=0), doc(31, "Mon journal", popularity=99)])
     titles = [s.title for s in backend.suggest("journal", viewer=Viewer.anonymous())]
@@ -428,3 +449,20 @@ def test_postgresql_searches_use_the_gin_index(backend):
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "search_entry_vector" in plan
+
+
+@pytest.mark.postgres
+def test_rebuild_leaves_the_callers_foreign_keys_deferred(backend):
+    """A rebuild checks its own keys statement by statement (an empty rebuild over many
+    entries otherwise crawled at commit), then gives the transaction back as it was."""
+    if connection.vendor != "postgresql":
+        pytest.skip("this run uses SQLite")
+    backend.rebuild(CORPUS[:1], total=1)
+    with connection.cursor() as cursor:
+        # A facet row for an entry that does not exist yet is accepted until commit,
+        cursor.execute(
+            "INSERT INTO search_searchentryfacet (entry_id, facet, value) "
+            "VALUES (999999, 'theme', 'x')"
+        )
+        cursor.execute("DELETE FROM search_searchentryfacet WHERE entry_id = 999999")
+        # ...if it is gone by then.

@@ -517,14 +517,25 @@ KEY_BY_ID = {document.id: key for key, document in CATALOGUE.items()}
 
 
 @pytest.fixture(scope="module")
-def catalogue(elasticsearch_client, django_db_setup, django_db_blocker):
-    """One index for the whole module, built with the editors' seeded synonyms."""
+def catalogue(elasticsearch_client):
+    """One index for the whole module, built with the seeded synonyms.
+
+    Given as such rather than read from the database: whatever ran before (a flushed
+    table, another test's groups in the per-process cache) must not change this set.
+    """
+    from search import synonyms
     from search.backends.elasticsearch import ElasticsearchBackend
 
     prefix = f"{settings.ELASTICSEARCH_INDEX_PREFIX}relevance_"
     backend = ElasticsearchBackend(url=settings.ELASTICSEARCH_URL, index_prefix=prefix)
-    with django_db_blocker.unblock():
+    seeded = [
+        tuple(t.strip() for t in group.split(",") if t.strip()) for group in synonyms.SEED_GROUPS
+    ]
+    previous, synonyms._cache = synonyms._cache, seeded
+    try:
         backend.rebuild(CATALOGUE.values(), total=len(CATALOGUE))
+    finally:
+        synonyms._cache = previous
     backend.refresh()
     yield backend
     elasticsearch_client.options(ignore_status=404).indices.delete(
