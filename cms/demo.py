@@ -32,6 +32,7 @@ from cms.models import (
     SiteSettings,
     SocialLink,
 )
+from cms.roles import STUDENT_GROUP, TEACHER_GROUP
 from cms.seeds import seed_taxonomies
 
 DEMO_PASSWORD = "reperes-demo"  # noqa: S105 - documented demo-only credential
@@ -45,8 +46,6 @@ THEMES = [
     ("hameconnage", "Hameçonnage et arnaques"),
 ]
 
-TEACHER_GROUP = "Enseignants"
-STUDENT_GROUP = "Élèves"
 
 Logger = Callable[[str], None]
 

@@ -27,3 +27,6 @@ class CoursesConfig(AppConfig):
         from courses.search_documents import register_with_search
 
         register_with_search()
+        from courses.classrooms import register_course_assignables
+
+        register_course_assignables()

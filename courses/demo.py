@@ -108,3 +108,59 @@ def load_courses_demo(*, log) -> None:
                     )
         created += 1
     log(f"courses: {created} demo courses created.")
+
+
+DEMO_SCHOOL = {
+    "uai": "0750654D",
+    "name": "Collège Jean-Moulin",
+    "kind": "college",
+    "commune": "Paris",
+    "departement": "75",
+    "academie": "Paris",
+}
+DEMO_PUPILS = [("lynx-bleu-42", "Lynx"), ("castor-vert-17", "Castor"), ("hibou-roux-08", "Hibou")]
+
+
+def load_classroom_demo(*, log) -> None:
+    """A school, a class of the demo teacher with the demo pupils, and one course to do."""
+    from datetime import timedelta
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from courses.classrooms import assignment_create, classroom_create
+    from courses.models import ClassMembership, Classroom, School
+
+    users = get_user_model().objects
+    teacher = users.filter(username="enseignante").first()
+    if teacher is None or Classroom.objects.filter(teachers=teacher).exists():
+        return
+    school, _created = School.objects.get_or_create(uai=DEMO_SCHOOL["uai"], defaults=DEMO_SCHOOL)
+    school.teachers.add(teacher)
+    classroom = classroom_create(
+        teacher=teacher,
+        school=school,
+        name="5e B",
+        level=Level.objects.filter(slug="cycle-4").first(),
+    )
+    for username, name in DEMO_PUPILS:
+        pupil = users.filter(username=username).first()
+        if pupil is not None:
+            ClassMembership.objects.create(
+                classroom=classroom,
+                pupil=pupil,
+                display_name=name,
+                source=ClassMembership.Source.ROSTER,
+            )
+    course = CoursePage.objects.live().order_by("path").first()
+    if course is not None:
+        now = timezone.now()
+        assignment_create(
+            classroom=classroom,
+            teacher=teacher,
+            page=course,
+            opens_at=now,
+            due_at=now + timedelta(days=14),
+            instructions="À terminer avant les vacances. Prenez le temps de lire les leçons.",
+        )
+    log(f"classes: class {classroom.name} created (code {classroom.join_code}).")

@@ -66,3 +66,17 @@ class H5PPackageForm(WagtailAdminModelForm):
         except H5PPackageError as error:  # checked in clean_upload: only a race gets here
             raise ValidationError(str(error)) from error
         return self.instance
+
+
+class SchoolAdminForm(WagtailAdminModelForm):
+    """Only teachers are offered as a school's teachers (never the pupils' accounts)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        from cms.roles import TEACHER_GROUP
+
+        self.fields["teachers"].queryset = (
+            get_user_model().objects.filter(groups__name=TEACHER_GROUP).order_by("username")
+        )

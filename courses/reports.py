@@ -113,10 +113,21 @@ def course_answers(*, course: CoursePage) -> tuple[list[str], list[list[str]]]:
     return headers, rows
 
 
+def _inert(cell: str) -> str:
+    return f"'{cell}" if isinstance(cell, str) and cell[:1] in FORMULA_STARTS else cell
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def table_export(
     *, headers: list[str], rows: list[list[str]], file_format: str, filename: str
 ) -> HttpResponse:
-    """The table as a CSV (UTF-8 with BOM, for spreadsheet software) or XLSX download."""
+    """The table as a CSV (UTF-8 with BOM, for spreadsheet software) or XLSX download.
+
+    Cells a spreadsheet would read as a formula (a pseudonym typed as "=1+1") are quoted.
+    """
+    rows = [[_inert(cell) for cell in row] for row in rows]
     if file_format == "xlsx":
         workbook = Workbook()
         sheet = workbook.active

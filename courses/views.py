@@ -185,8 +185,12 @@ def quiz_review(request, *, quiz, number: int):
 
 @login_required
 def learner_dashboard(request):
+    from courses.class_reports import pupil_todo
+
     return render(
-        request, "courses/dashboard.html", {"dashboard": learner_courses(user=request.user)}
+        request,
+        "courses/dashboard.html",
+        {"dashboard": learner_courses(user=request.user), "todo": pupil_todo(user=request.user)},
     )
 
 

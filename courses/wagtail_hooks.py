@@ -1,5 +1,6 @@
 """Admin for learning: the CRCN competences and the H5P packages."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -7,8 +8,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses.forms import H5PPackageForm
-from courses.models import Competence, H5PPackage
+from courses.forms import H5PPackageForm, SchoolAdminForm
+from courses.models import Competence, H5PPackage, School
 
 
 class CompetenceViewSet(SnippetViewSet):
@@ -79,3 +80,32 @@ def course_report_button(page, user, view_name=None, next_url=None):
             icon_name="table",
             priority=60,
         )
+
+
+class SchoolViewSet(SnippetViewSet):
+    """Schools and their teachers (administrators only: no learner data here)."""
+
+    model = School
+    icon = "home"
+    menu_label = _("Établissements")
+    menu_order = 330
+    add_to_admin_menu = True
+    list_display = ["name", "uai", "kind", "commune", "departement"]
+    list_filter = ["kind", "academie"]
+    search_fields = ["name", "uai", "commune"]
+    ordering = ["name"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("uai"),
+            FieldPanel("name"),
+            FieldPanel("kind"),
+            FieldPanel("commune"),
+            FieldPanel("departement"),
+            FieldPanel("academie"),
+            FieldPanel("teachers", widget=forms.CheckboxSelectMultiple),
+        ],
+        base_form_class=SchoolAdminForm,
+    )
+
+
+register_snippet(SchoolViewSet)

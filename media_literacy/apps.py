@@ -22,3 +22,6 @@ class MediaLiteracyConfig(AppConfig):
         from media_literacy.search_documents import register_with_search
 
         register_with_search()
+        from media_literacy.assignables import register_assignables
+
+        register_assignables()

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "django_ratelimit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -74,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "cms.roles.roles_context",
             ],
         },
     },
@@ -88,6 +90,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves pages while the task worker writes: readers never wait
+    # for writers (WAL), and a transaction takes the write lock when it starts, so two
+    # writers queue up (for up to 20 s) instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's database search backend uses PostgreSQL full-text search features.
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -208,6 +221,7 @@ REPERES_DEMO_LOADERS = [
     "courses.demo.load_courses_demo",
     "media_literacy.demo.load_media_literacy_demo",
     "media_literacy.demo.load_local_actors_demo",
+    "courses.demo.load_classroom_demo",
     "search.demo.load_search_demo",
 ]
 
@@ -226,3 +240,20 @@ REPERES_COURSES_H5P_SAVE_FREQUENCY = int(os.environ.get("REPERES_COURSES_H5P_SAV
 # and its attribution (HTML). Empty means no tiles: markers on a plain background.
 REPERES_MAP_TILES_URL = os.environ.get("REPERES_MAP_TILES_URL", "")
 REPERES_MAP_TILES_ATTRIBUTION = os.environ.get("REPERES_MAP_TILES_ATTRIBUTION", "")
+
+# Rate limits (join codes) count in the default cache. The embedded default is one process,
+# so a local-memory cache counts right; with several processes, production.py uses Redis
+# when REDIS_URL is set.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+RATELIMIT_USE_CACHE = "default"
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Classes: how long a join code stays open, and how many join attempts are allowed.
+REPERES_COURSES_JOIN_CODE_DAYS = int(os.environ.get("REPERES_COURSES_JOIN_CODE_DAYS", "14"))
+# A whole class joins from one school address at once: the per-address limit allows it.
+REPERES_COURSES_JOIN_RATE_PER_IP = os.environ.get("REPERES_COURSES_JOIN_RATE_PER_IP", "60/10m")
+REPERES_COURSES_JOIN_RATE_PER_CODE = os.environ.get("REPERES_COURSES_JOIN_RATE_PER_CODE", "60/10m")
+# Archived classes: pupil accounts erased this many days after the class was archived.
+REPERES_COURSES_PUPIL_RETENTION_DAYS = int(
+    os.environ.get("REPERES_COURSES_PUPIL_RETENTION_DAYS", "365")
+)

@@ -1,7 +1,8 @@
 """Production: everything that differs between deployments comes from the environment.
 
 Required: SECRET_KEY, ALLOWED_HOSTS (comma-separated), DATABASE_URL.
-Optional: ELASTICSEARCH_URL, CSRF_TRUSTED_ORIGINS, MEDIA_ROOT, STATIC_ROOT,
+Optional: ELASTICSEARCH_URL, REDIS_URL (shared cache for rate limits; needed with more
+than one process), CSRF_TRUSTED_ORIGINS, MEDIA_ROOT, STATIC_ROOT,
 SECURE_HSTS_SECONDS, EMAIL_URL-style settings (EMAIL_HOST, EMAIL_PORT, ...).
 """
 
@@ -57,3 +58,15 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ne-pas-repondre@reperes.invalid")
+
+# Rate limits (join codes) must be counted once for all processes: Redis (REDIS_URL).
+# Without it, each process counts on its own (base.py's local-memory cache): acceptable
+# for a single-process deployment only, hence the silenced checks in that case alone.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+    SILENCED_SYSTEM_CHECKS = []

@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "reperes.example.org,www.reperes.example.org",
     "DATABASE_URL": "postgres://reperes:secret@db.example.org:5432/reperes",
     "ELASTICSEARCH_URL": "https://search.example.org:9200",
+    "REDIS_URL": "redis://cache.example.org:6379/0",
 }
 
 
