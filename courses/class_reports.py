@@ -6,9 +6,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from courses.models import (
@@ -47,10 +49,16 @@ class Cell:
 
     @property
     def label(self) -> str:
-        if not self.assigned:
-            return _("Non concerné")
-        text = str(CompletionState(self.state).label)
-        return text if self.percent is None else f"{text} ({self.percent} %)"
+        return _cell_label(self.state, self.percent, get_language())
+
+
+@lru_cache(maxsize=256)
+def _cell_label(state: str, percent: int | None, language: str | None) -> str:
+    """A cell's text (thousands of cells, a handful of distinct texts: computed once)."""
+    if not state:
+        return _("Non concerné")
+    text = str(CompletionState(state).label)
+    return text if percent is None else f"{text} ({percent} %)"
 
 
 @dataclass
@@ -139,12 +147,13 @@ def class_progress(*, classroom: Classroom) -> ProgressGrid:
         columns.append(AssignmentColumn(assignment, activities, (chosen or all_ids) & all_ids))
 
     activity_ids = {a.pk for column in columns for a in column.activities}
+    # Plain tuples: thousands of rows, no model instance needed.
     completions = (
         {
-            (c.user_id, c.activity_id): c
-            for c in ActivityCompletion.objects.filter(
+            (user_id, activity_id): (state, grade)
+            for user_id, activity_id, state, grade in ActivityCompletion.objects.filter(
                 activity_id__in=activity_ids, user_id__in=all_ids
-            ).only("user_id", "activity_id", "state", "grade")
+            ).values_list("user_id", "activity_id", "state", "grade")
         }
         if activity_ids and all_ids
         else {}
@@ -173,7 +182,7 @@ def class_progress(*, classroom: Classroom) -> ProgressGrid:
                 elif completion is None:
                     column_cells.append(Cell(CompletionState.NOT_STARTED))
                 else:
-                    column_cells.append(Cell(completion.state, completion.grade))
+                    column_cells.append(Cell(*completion))
             cells += column_cells
             if concerned and not all(cell.done for cell in column_cells):
                 if _due_for(column.assignment, pupil_id, extensions) < now:

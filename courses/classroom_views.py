@@ -105,7 +105,11 @@ def classroom_code(request, pk: int):
         classrooms.join_code_close(classroom=classroom)
         messages.success(request, _("Le code est fermé : plus personne ne peut rejoindre."))
     else:
-        classroom = classrooms.join_code_regenerate(classroom=classroom)
+        try:
+            classroom = classrooms.join_code_regenerate(classroom=classroom)
+        except ClassroomRefused as refusal:
+            messages.error(request, str(refusal))
+            return redirect("courses:classroom_detail", pk=classroom.pk)
         messages.success(
             request,
             _("Nouveau code : %(code)s (l'ancien ne fonctionne plus).")
@@ -185,9 +189,11 @@ def classroom_password_reset(request, pk: int, pupil_id: int):
 
 
 def _assignable_pages():
-    from courses.classrooms import _ASSIGNABLES
-
-    return Page.objects.live().type(*_ASSIGNABLES).order_by("content_type", "path")
+    return (
+        Page.objects.live()
+        .type(*classrooms.assignable_page_types())
+        .order_by("content_type", "path")
+    )
 
 
 @login_required

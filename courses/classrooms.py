@@ -130,6 +130,8 @@ def classroom_teacher_add(*, classroom: Classroom, teacher, colleague) -> None:
 def join_code_regenerate(*, classroom: Classroom) -> Classroom:
     """A new code (the old one stops working), open for ``REPERES_COURSES_JOIN_CODE_DAYS``."""
     classroom = Classroom.objects.select_for_update().get(pk=classroom.pk)
+    if classroom.archived:
+        raise ClassroomRefused(_("Cette classe est archivée."))
     classroom.join_code = _new_join_code()
     classroom.join_code_expires_at = timezone.now() + timedelta(days=join_code_days())
     classroom.join_code_closed = False
@@ -295,6 +297,8 @@ def roster_add(*, classroom: Classroom, teacher, names: Iterable[str]) -> list[L
     their hash, as for any password.
     """
     _teacher_check(teacher, classroom=classroom)
+    if classroom.archived:
+        raise ClassroomRefused(_("Cette classe est archivée."))
     cleaned = [_display_name_clean(name) for name in names if (name or "").strip()]
     if not cleaned:
         raise ClassroomRefused(_("Saisissez au moins un prénom ou pseudonyme, un par ligne."))
@@ -345,6 +349,11 @@ _ASSIGNABLES: dict[type, Callable[[Page], AssignableTarget]] = {}
 def register_assignable(model: type, resolve: Callable[[Page], AssignableTarget]) -> None:
     """Let teachers assign pages of ``model`` (content apps call it in ``ready()``)."""
     _ASSIGNABLES[model] = resolve
+
+
+def assignable_page_types() -> tuple[type, ...]:
+    """The page models teachers may assign (for choosers)."""
+    return tuple(_ASSIGNABLES)
 
 
 def assignable_target(page: Page) -> AssignableTarget | None:

@@ -763,3 +763,13 @@ def test_a_chosen_password_never_meets_a_username_it_resembles(classroom, monkey
     monkeypatch.setattr(classrooms, "username_generate", lambda: next(names))
     joined = class_join(code=classroom.join_code, display_name="Léa", password="tortue-piano-17")
     assert joined.membership.pupil.username == "lynx-bleu-42"
+
+
+def test_an_archived_class_takes_no_new_pupil_nor_code(classroom, teacher):
+    classroom.archived = True
+    classroom.save()
+    with pytest.raises(ClassroomRefused, match="archivée"):
+        roster_add(classroom=classroom, teacher=teacher, names=["Léa"])
+    with pytest.raises(ClassroomRefused, match="archivée"):
+        classrooms.join_code_regenerate(classroom=classroom)
+    assert not ClassMembership.objects.exists()
