@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 from wagtail.models import Page
 
-from cms.roles import is_teacher
+from cms.roles import TEACHER_GROUP, is_teacher
 from courses import classrooms
 from courses.class_reports import assignment_missed_questions, class_progress
 from courses.classroom_forms import (
@@ -77,11 +77,17 @@ def classroom_list(request):
 @login_required
 def classroom_detail(request, pk: int):
     classroom = _own_classroom(request, pk)
+    teachers = list(classroom.teachers.order_by("username"))
+    colleagues = classroom.school.teachers.filter(groups__name=TEACHER_GROUP).exclude(
+        pk__in=[t.pk for t in teachers]
+    )
     return render(
         request,
         "courses/classrooms/detail.html",
         {
             "classroom": classroom,
+            "teachers": teachers,
+            "colleagues": colleagues.order_by("username"),
             "grid": class_progress(classroom=classroom),
             "roster_form": RosterForm(),
             "code_open": _code_open(classroom),
@@ -95,6 +101,29 @@ def _code_open(classroom: Classroom) -> bool:
     except ClassroomRefused:
         return False
     return True
+
+
+@login_required
+@require_POST
+def classroom_coteacher(request, pk: int):
+    """Add a teacher of the same school to the class."""
+    from django.contrib.auth import get_user_model
+
+    classroom = _own_classroom(request, pk)
+    colleague = get_user_model().objects.filter(pk=request.POST.get("teacher") or 0).first()
+    try:
+        if colleague is None:
+            raise ClassroomRefused(_("Choisissez un enseignant de l'établissement."))
+        classrooms.classroom_teacher_add(
+            classroom=classroom, teacher=request.user, colleague=colleague
+        )
+    except ClassroomRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request, _("%(name)s enseigne aussi dans cette classe.") % {"name": colleague}
+        )
+    return redirect("courses:classroom_detail", pk=classroom.pk)
 
 
 @login_required

@@ -17,6 +17,11 @@ urlpatterns = [
     path("classes/", classroom_views.classroom_list, name="classroom_list"),
     path("classes/<int:pk>/", classroom_views.classroom_detail, name="classroom_detail"),
     path("classes/<int:pk>/code/", classroom_views.classroom_code, name="classroom_code"),
+    path(
+        "classes/<int:pk>/enseignants/",
+        classroom_views.classroom_coteacher,
+        name="classroom_coteacher",
+    ),
     path("classes/<int:pk>/eleves/", classroom_views.classroom_roster, name="classroom_roster"),
     path(
         "classes/<int:pk>/cartes.pdf", classroom_views.classroom_cards_pdf, name="classroom_cards"

@@ -537,6 +537,7 @@ TEACHER_VIEWS = [
     ("courses:classroom_export", "get", {"file_format": "csv"}),
     ("courses:classroom_export", "get", {"file_format": "xlsx"}),
     ("courses:classroom_code", "post", {}),
+    ("courses:classroom_coteacher", "post", {}),
     ("courses:classroom_cards", "post", {}),
 ]
 
@@ -584,7 +585,8 @@ def test_nobody_else_sees_the_class(actors, classroom, name, method, kwargs, who
 
 
 @pytest.mark.parametrize(
-    ("who", "expected"), [("other_teacher", 404), ("pupil", 403), ("editor", 403)]
+    ("who", "expected"),
+    [("other_teacher", 404), ("pupil", 403), ("editor", 403), ("anonymous", 302)],
 )
 def test_only_the_classs_teacher_resets_passwords_and_reads_assignments(
     actors, classroom, course, who, expected
@@ -721,7 +723,8 @@ def test_pupil_erases_their_account_with_their_password(classroom, teacher, cour
 
 
 @pytest.mark.parametrize(
-    ("who", "expected"), [("other_teacher", 404), ("pupil", 403), ("editor", 403)]
+    ("who", "expected"),
+    [("other_teacher", 404), ("pupil", 403), ("editor", 403), ("anonymous", 302)],
 )
 def test_only_the_classs_teacher_handles_a_pupils_data(actors, classroom, who, expected):
     url = reverse("courses:pupil_data", args=[classroom.pk, actors["pupil"].pk])
@@ -773,3 +776,17 @@ def test_an_archived_class_takes_no_new_pupil_nor_code(classroom, teacher):
     with pytest.raises(ClassroomRefused, match="archivée"):
         classrooms.join_code_regenerate(classroom=classroom)
     assert not ClassMembership.objects.exists()
+
+
+def test_a_co_teacher_of_the_school_is_added_and_then_sees_the_class(classroom, teacher, school):
+    colleague = teacher_user("m-durand", school)
+    outsider = teacher_user("m-ailleurs")
+    client = client_for(teacher)
+    url = reverse("courses:classroom_coteacher", args=[classroom.pk])
+    client.post(url, {"teacher": outsider.pk})
+    assert not classroom.teachers.filter(pk=outsider.pk).exists()
+    client.post(url, {"teacher": colleague.pk})
+    assert classroom.teachers.filter(pk=colleague.pk).exists()
+    detail = reverse("courses:classroom_detail", args=[classroom.pk])
+    assert client_for(colleague).get(detail).status_code == 200
+    assert client_for(outsider).post(url, {"teacher": outsider.pk}).status_code == 404
