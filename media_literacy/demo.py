@@ -478,3 +478,243 @@ def _index_page(*, home: HomePage) -> LocalActorIndexPage:
         home.add_child(instance=page)
         page.save_revision().publish()
     return page
+
+
+# (slug, title, levels, themes, disciplines, sessions, minutes, equipment, author,
+#  school kind, summary, objectives, adapted from)
+SCENARIOS = [
+    (
+        "vrai-ou-faux-en-images",
+        "Vrai ou faux ? Enquêter sur une image",
+        ["cycle-3"],
+        ["desinformation"],
+        ["francais", "emc"],
+        1,
+        55,
+        "screen",
+        "Mme Lefèvre",
+        "ecole",
+        "Les élèves retrouvent l'origine d'une photo détournée et expliquent comment ils l'ont su.",
+        "Distinguer une image de sa légende ; chercher l'origine d'une image.",
+        "",
+    ),
+    (
+        "la-une-du-jour",
+        "Fabriquer la une du journal de la classe",
+        ["cycle-3"],
+        ["esprit-critique"],
+        ["francais"],
+        3,
+        50,
+        "group",
+        "M. Diallo",
+        "ecole",
+        "En équipes, les élèves choisissent, hiérarchisent et titrent les nouvelles de la semaine.",
+        "Comprendre la hiérarchie de l'information ; écrire un titre informatif.",
+        "",
+    ),
+    (
+        "mon-mot-de-passe-secret",
+        "Un mot de passe solide, c'est quoi ?",
+        ["cycle-2"],
+        ["donnees-personnelles"],
+        ["emc"],
+        1,
+        45,
+        "none",
+        "Mme Nguyen",
+        "ecole",
+        "Un jeu de cartes pour comprendre pourquoi un mot de passe ne se prête pas.",
+        "Savoir qu'un mot de passe est personnel ; construire une phrase de passe.",
+        "",
+    ),
+    (
+        "harcelement-agir-ensemble",
+        "Cyberharcèlement : qui peut agir ?",
+        ["cycle-4"],
+        ["cyberharcelement"],
+        ["emc", "documentation"],
+        2,
+        55,
+        "screen",
+        "M. Petit",
+        "college",
+        "À partir d'un récit, les élèves identifient les rôles (auteur, victime, témoins) et les "
+        "recours.",
+        "Nommer le cyberharcèlement ; connaître le 3018 et les adultes relais.",
+        "",
+    ),
+    (
+        "arnaques-en-ligne",
+        "Repérer une arnaque par message",
+        ["cycle-4"],
+        ["hameconnage"],
+        ["technologie", "emc"],
+        1,
+        55,
+        "pupil",
+        "Mme Roussel",
+        "college",
+        "Les élèves trient de vrais et faux messages et relèvent les indices d'hameçonnage.",
+        "Reconnaître les indices d'un message frauduleux ; savoir signaler.",
+        "",
+    ),
+    (
+        "algorithmes-et-bulles",
+        "Pourquoi mon fil ne ressemble pas au tien ?",
+        ["lycee"],
+        ["esprit-critique"],
+        ["snt"],
+        2,
+        55,
+        "pupil",
+        "M. Bernard",
+        "lycee",
+        "Comparaison de fils d'actualité fictifs pour comprendre la recommandation algorithmique.",
+        "Expliquer le rôle des algorithmes de recommandation ; diversifier ses sources.",
+        "",
+    ),
+    (
+        "deepfakes-au-lycee",
+        "Hypertrucages : voir n'est plus croire",
+        ["lycee"],
+        ["desinformation"],
+        ["snt", "histoire-geographie"],
+        2,
+        55,
+        "group",
+        "Mme Morel",
+        "lycee",
+        "Des vidéos truquées aux archives retouchées : enquête sur la manipulation des images.",
+        "Connaître les procédés d'hypertrucage ; vérifier une vidéo.",
+        "",
+    ),
+    (
+        "temps-d-ecran-en-famille",
+        "Mon temps d'écran en une semaine",
+        ["cycle-3"],
+        ["ecrans"],
+        ["sciences", "mathematiques"],
+        4,
+        45,
+        "none",
+        "M. Garnier",
+        "ecole",
+        "Les élèves relèvent leur temps d'écran, le représentent et en discutent en classe.",
+        "Prendre conscience de ses usages ; lire et construire un graphique.",
+        "",
+    ),
+    (
+        "vrai-ou-faux-en-images-cycle-4",
+        "Vrai ou faux ? Enquêter sur une image (cycle 4)",
+        ["cycle-4"],
+        ["desinformation"],
+        ["francais", "documentation"],
+        1,
+        55,
+        "pupil",
+        "Mme Chevalier",
+        "college",
+        "La même enquête, avec la recherche d'image inversée faite par les élèves eux-mêmes.",
+        "Utiliser une recherche d'image inversée ; citer ses sources.",
+        "vrai-ou-faux-en-images",
+    ),
+    (
+        "harcelement-agir-ensemble-cycle-3",
+        "Cyberharcèlement : qui peut agir ? (CM2)",
+        ["cycle-3"],
+        ["cyberharcelement"],
+        ["emc"],
+        1,
+        50,
+        "none",
+        "M. Fontaine",
+        "ecole",
+        "Une version courte, sans écran, avec des saynètes jouées par les élèves.",
+        "Reconnaître une situation de harcèlement ; savoir à qui en parler.",
+        "harcelement-agir-ensemble",
+    ),
+]
+
+
+def load_scenarios_demo(*, log: Logger) -> None:
+    """Ten scenarios across cycles, two of them adaptations of others."""
+    from media_literacy.models import Discipline, ScenarioIndexPage, ScenarioPage
+
+    home = HomePage.objects.first()
+    index = index_page_ensure(model=ScenarioIndexPage, home=home)
+    navigation_link_ensure(home=home, page=index, label=index.title)
+    created = 0
+    for spec in SCENARIOS:
+        (
+            slug,
+            title,
+            levels,
+            themes,
+            disciplines,
+            sessions,
+            minutes,
+            equipment,
+            author,
+            school_kind,
+            summary,
+            objectives,
+            adapted_from,
+        ) = spec
+        if ScenarioPage.objects.filter(slug=slug).exists():
+            continue
+        page = ScenarioPage(
+            title=title,
+            slug=slug,
+            summary=summary,
+            sessions=sessions,
+            session_minutes=minutes,
+            equipment=equipment,
+            objectives=objectives,
+            author_name=author,
+            author_school_kind=school_kind,
+            adapted_from=ScenarioPage.objects.filter(slug=adapted_from).first(),
+            steps=[
+                (
+                    "step",
+                    {
+                        "title": "Lancement",
+                        "minutes": 10,
+                        "instructions": f"<p>{summary}</p>",
+                        "pupil_activity": "<p>Les élèves disent ce qu'ils savent déjà.</p>",
+                        "teacher_tips": "<p>Notez les idées au tableau sans les corriger.</p>",
+                        "materials": "Tableau",
+                    },
+                ),
+                (
+                    "step",
+                    {
+                        "title": "Enquête en groupes",
+                        "minutes": max(5, minutes - 20),
+                        "instructions": "<p>Chaque groupe reçoit un document et une consigne.</p>",
+                        "pupil_activity": "<p>Les élèves cherchent, notent leurs indices.</p>",
+                        "teacher_tips": "",
+                        "materials": "Documents imprimés",
+                    },
+                ),
+                (
+                    "step",
+                    {
+                        "title": "Mise en commun",
+                        "minutes": 10,
+                        "instructions": "<p>Chaque groupe présente ce qu'il a trouvé.</p>",
+                        "pupil_activity": "",
+                        "teacher_tips": "<p>Terminez par une règle écrite ensemble.</p>",
+                        "materials": "",
+                    },
+                ),
+            ],
+        )
+        page.levels.set(_terms(Level, levels))
+        page.themes.set(_terms(Theme, themes))
+        page.audiences.set(_terms(Audience, ["enseignants"]))
+        page.disciplines.set(_terms(Discipline, disciplines))
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        created += 1
+    log(f"media_literacy: {created} demo scenarios created.")

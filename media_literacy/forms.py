@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Audience, Level, Theme
-from media_literacy.models import CampaignRegistration, ResourceKind
+from media_literacy.models import CampaignRegistration, Discipline, Equipment, ResourceKind
 
 
 def taxonomy_field(model, label):
@@ -47,3 +47,36 @@ class CampaignRegistrationForm(forms.ModelForm):
 
     def clean_school_uai(self):
         return self.cleaned_data["school_uai"].upper()
+
+
+DURATION_CHOICES = [
+    ("", _("Toutes")),
+    ("1", _("Une séance")),
+    ("2-3", _("2 ou 3 séances")),
+    ("4+", _("4 séances ou plus")),
+]
+SORT_CHOICES = [("recent", _("Les plus récents")), ("title", _("Par titre"))]
+
+
+class ScenarioFilterForm(forms.Form):
+    level = taxonomy_field(Level, _("Cycle ou niveau"))
+    discipline = taxonomy_field(Discipline, _("Discipline"))
+    duration = forms.ChoiceField(
+        choices=DURATION_CHOICES,
+        required=False,
+        label=_("Durée"),
+        error_messages={"invalid_choice": _("Ce filtre n'existe pas : il a été ignoré.")},
+    )
+    equipment = forms.ChoiceField(
+        choices=[("", _("Tous"))] + list(Equipment.choices),
+        required=False,
+        label=_("Équipement"),
+        error_messages={"invalid_choice": _("Ce filtre n'existe pas : il a été ignoré.")},
+    )
+    theme = taxonomy_field(Theme, _("Thème"))
+    sort = forms.ChoiceField(
+        choices=SORT_CHOICES,
+        required=False,
+        label=_("Trier"),
+        error_messages={"invalid_choice": _("Ce tri n'existe pas : il a été ignoré.")},
+    )

@@ -20,8 +20,22 @@ def resource_search_document(page) -> dict:
     return {"summary": page.summary, "body": stream_text(page.body), **fields}
 
 
+def scenario_search_document(page) -> dict:
+    fields = page.taxonomy_search_fields()
+    disciplines = " ".join(d.name for d in page.disciplines.all())
+    fields["keywords"] = f"{disciplines} {page.author_name} {fields['keywords']}".strip()
+    return {
+        "summary": page.summary,
+        "body": " ".join(
+            filter(None, [page.objectives, page.prerequisites, stream_text(page.steps)])
+        ),
+        "popularity": page.adaptations.live().count(),
+        **fields,
+    }
+
+
 def register_with_search() -> None:
-    from media_literacy.models import CampaignPage, ResourcePage
+    from media_literacy.models import CampaignPage, ResourcePage, ScenarioPage
     from search.registry import register_page_type
 
     register_page_type(
@@ -35,4 +49,10 @@ def register_with_search() -> None:
         kind="resource",
         label=_("Ressource"),
         to_search_document=resource_search_document,
+    )
+    register_page_type(
+        ScenarioPage,
+        kind="scenario",
+        label=_("Scénario pédagogique"),
+        to_search_document=scenario_search_document,
     )

@@ -85,6 +85,40 @@ def resources_for_listing(
     )
 
 
+def scenarios_for_listing(
+    *,
+    index,
+    level: Level | None = None,
+    discipline=None,
+    duration: str = "",
+    equipment: str = "",
+    theme: Theme | None = None,
+    sort: str = "",
+) -> QuerySet:
+    """Live scenarios under ``index``, filtered; most recently published first by default."""
+    from media_literacy.models import ScenarioPage
+
+    scenarios = ScenarioPage.objects.child_of(index).live().public()
+    for field, term in (("levels", level), ("disciplines", discipline), ("themes", theme)):
+        if term:
+            scenarios = scenarios.filter(**{field: term})
+    if equipment:
+        scenarios = scenarios.filter(equipment=equipment)
+    if duration == "1":
+        scenarios = scenarios.filter(sessions=1)
+    elif duration == "2-3":
+        scenarios = scenarios.filter(sessions__in=[2, 3])
+    elif duration == "4+":
+        scenarios = scenarios.filter(sessions__gte=4)
+    order = ["title"] if sort == "title" else ["-first_published_at", "title"]
+    return (
+        scenarios.order_by(*order)
+        .select_related("adapted_from")
+        .prefetch_related("levels", "themes", "disciplines")
+        .distinct()
+    )
+
+
 def paginate(items, *, request: HttpRequest, per_page: int) -> PaginatorPage:
     """The requested page of ``items``; out-of-range or malformed numbers give the nearest page."""
     return Paginator(items, per_page).get_page(request.GET.get("page"))

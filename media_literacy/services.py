@@ -21,6 +21,7 @@ from media_literacy.models import (
     LocalActor,
     LocalService,
     ResourceIndexPage,
+    ScenarioIndexPage,
 )
 
 
@@ -102,7 +103,11 @@ def editorial_workflow_ensure():
         validation.groups.set([moderators])
         WorkflowTask.objects.create(workflow=workflow, task=proofreading, sort_order=0)
         WorkflowTask.objects.create(workflow=workflow, task=validation, sort_order=1)
-    for index_page in (*CampaignIndexPage.objects.all(), *ResourceIndexPage.objects.all()):
+    for index_page in (
+        *CampaignIndexPage.objects.all(),
+        *ResourceIndexPage.objects.all(),
+        *ScenarioIndexPage.objects.all(),
+    ):
         editorial_workflow_assign(page=index_page, workflow=workflow)
     return workflow
 
@@ -125,6 +130,11 @@ INDEX_PAGE_DEFAULTS = {
         "title": "Ressources",
         "slug": "ressources",
         "summary": "Fiches pratiques, guides, vidéos et affiches pour chaque public.",
+    },
+    "ScenarioIndexPage": {
+        "title": "Scénarios pédagogiques",
+        "slug": "scenarios",
+        "summary": "Des séances prêtes à l'emploi, écrites, testées et adaptées par des enseignants.",
     },
 }
 

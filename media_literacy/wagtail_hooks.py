@@ -9,9 +9,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from media_literacy.models import (
     CampaignIndexPage,
     CampaignRegistration,
+    Discipline,
     LocalActor,
     LocalService,
     ResourceIndexPage,
+    ScenarioIndexPage,
 )
 from media_literacy.services import editorial_workflow_assign
 
@@ -45,7 +47,7 @@ def register_campaign_registrations():
 
 @hooks.register("after_create_page")
 def put_new_index_pages_under_the_editorial_workflow(request, page):
-    if isinstance(page.specific, CampaignIndexPage | ResourceIndexPage):
+    if isinstance(page.specific, CampaignIndexPage | ResourceIndexPage | ScenarioIndexPage):
         editorial_workflow_assign(page=page)
 
 
@@ -77,3 +79,14 @@ class LocalActorGroup(SnippetViewSetGroup):
 
 
 register_snippet(LocalActorGroup)
+
+
+class DisciplineViewSet(SnippetViewSet):
+    model = Discipline
+    icon = "tag"
+    menu_label = _("Disciplines")
+    list_display = ["name", "slug"]
+    ordering = ["sort_order", "name"]
+
+
+register_snippet(DisciplineViewSet)

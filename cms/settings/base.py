@@ -221,6 +221,7 @@ REPERES_DEMO_LOADERS = [
     "courses.demo.load_courses_demo",
     "media_literacy.demo.load_media_literacy_demo",
     "media_literacy.demo.load_local_actors_demo",
+    "media_literacy.demo.load_scenarios_demo",
     "courses.demo.load_classroom_demo",
     "search.demo.load_search_demo",
 ]
