@@ -101,6 +101,27 @@ class ProgressGrid:
         return headers, body
 
 
+def _under(pages, paths: set[str]):
+    """``pages`` restricted to the descendants of the pages at ``paths`` (one query)."""
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return pages.filter(condition)
+
+
+def _activities_by_course(assignments: list[Assignment]) -> dict[str, list[Activity]]:
+    """The live activities of the assignments' courses, by course path, in page order
+    (one query; assignments of a single activity need none)."""
+    paths = {c.path for a in assignments if a.activity_id is None for c in a.courses.all()}
+    by_course: dict[str, list[Activity]] = defaultdict(list)
+    if paths:
+        for activity in _under(Activity.objects.live(), paths).order_by("path"):
+            for path in paths:
+                if activity.path.startswith(path):
+                    by_course[path].append(activity)
+    return by_course
+
+
 def _due_for(assignment: Assignment, pupil_id: int, extensions: dict) -> datetime:
     return extensions.get((assignment.pk, pupil_id), assignment.due_at)
 
@@ -122,16 +143,7 @@ def class_progress(*, classroom: Classroom) -> ProgressGrid:
         .prefetch_related("courses", "pupils")
         .order_by("due_at", "pk")
     )
-    course_paths = {c.path for a in assignments if a.activity is None for c in a.courses.all()}
-    activities_by_course: dict[str, list[Activity]] = defaultdict(list)
-    if course_paths:
-        condition = Q()
-        for path in course_paths:
-            condition |= Q(path__startswith=path)
-        for activity in Activity.objects.live().filter(condition).order_by("path"):
-            for path in course_paths:
-                if activity.path.startswith(path):
-                    activities_by_course[path].append(activity)
+    activities_by_course = _activities_by_course(assignments)
     all_ids = {m.pupil_id for m in memberships}
     columns = []
     for assignment in assignments:
@@ -221,15 +233,13 @@ class MissedQuestion:
 
 def assignment_missed_questions(*, assignment: Assignment, limit: int = 5) -> list[MissedQuestion]:
     """The quiz questions the pupils concerned got wrong most often (last attempt each)."""
-    from courses.models import CoursePage, QuizActivity
+    from courses.models import QuizActivity
 
     if assignment.activity_id:
         quizzes = QuizActivity.objects.filter(pk=assignment.activity_id)
     else:
-        condition = Q()
-        for course in CoursePage.objects.filter(pk__in=assignment.courses.values("pk")):
-            condition |= Q(path__startswith=course.path)
-        quizzes = QuizActivity.objects.live().filter(condition) if condition else []
+        paths = {course.path for course in assignment.courses.all()}
+        quizzes = _under(QuizActivity.objects.live(), paths) if paths else []
     quizzes = {quiz.pk: quiz for quiz in quizzes}
     if not quizzes:
         return []
@@ -301,16 +311,7 @@ def pupil_todo(*, user) -> list[TodoItem]:
     )
     if not assignments:
         return []
-    paths = {c.path for a in assignments if a.activity is None for c in a.courses.all()}
-    by_course: dict[str, list[int]] = defaultdict(list)
-    if paths:
-        condition = Q()
-        for path in paths:
-            condition |= Q(path__startswith=path)
-        for pk, path in Activity.objects.live().filter(condition).values_list("pk", "path"):
-            for course_path in paths:
-                if path.startswith(course_path):
-                    by_course[course_path].append(pk)
+    by_course = _activities_by_course(assignments)
     done = set(
         ActivityCompletion.objects.filter(user=user, state__in=DONE_STATES).values_list(
             "activity_id", flat=True
@@ -324,7 +325,7 @@ def pupil_todo(*, user) -> list[TodoItem]:
         if assignment.activity_id:
             ids = [assignment.activity_id]
         else:
-            ids = [pk for c in assignment.courses.all() for pk in by_course.get(c.path, [])]
+            ids = [a.pk for c in assignment.courses.all() for a in by_course.get(c.path, [])]
         items.append(
             TodoItem(
                 assignment,

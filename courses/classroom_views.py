@@ -90,17 +90,9 @@ def classroom_detail(request, pk: int):
             "colleagues": colleagues.order_by("username"),
             "grid": class_progress(classroom=classroom),
             "roster_form": RosterForm(),
-            "code_open": _code_open(classroom),
+            "code_open": classrooms.join_code_open(classroom),
         },
     )
-
-
-def _code_open(classroom: Classroom) -> bool:
-    try:
-        classrooms.classroom_for_code(classroom.join_code or "")
-    except ClassroomRefused:
-        return False
-    return True
 
 
 @login_required

@@ -146,6 +146,19 @@ def join_code_close(*, classroom: Classroom) -> Classroom:
     return classroom
 
 
+def _join_refusal(classroom: Classroom) -> str:
+    """Why ``classroom``'s code takes nobody in now ("" when it is open)."""
+    if classroom.archived or classroom.join_code_closed or not classroom.join_code:
+        return _("Ce code est fermé : demande à ton enseignant de l'ouvrir à nouveau.")
+    if classroom.join_code_expires_at and classroom.join_code_expires_at <= timezone.now():
+        return _("Ce code a expiré : demande un nouveau code à ton enseignant.")
+    return ""
+
+
+def join_code_open(classroom: Classroom) -> bool:
+    return not _join_refusal(classroom)
+
+
 def classroom_for_code(code: str) -> Classroom:
     """The class a join code opens, or ``ClassroomRefused`` saying why not."""
     normalized = join_code_normalize(code)
@@ -158,12 +171,9 @@ def classroom_for_code(code: str) -> Classroom:
         raise ClassroomRefused(
             _("Ce code ne correspond à aucune classe. Vérifie-le auprès de ton enseignant.")
         )
-    if classroom.archived or classroom.join_code_closed:
-        raise ClassroomRefused(
-            _("Ce code est fermé : demande à ton enseignant de l'ouvrir à nouveau.")
-        )
-    if classroom.join_code_expires_at and classroom.join_code_expires_at <= timezone.now():
-        raise ClassroomRefused(_("Ce code a expiré : demande un nouveau code à ton enseignant."))
+    refusal = _join_refusal(classroom)
+    if refusal:
+        raise ClassroomRefused(refusal)
     return classroom
 
 

@@ -125,8 +125,9 @@ class ResourcePage(TaxonomyMixin, BasePage):
         return context
 
 
-class ResourceDocument(Orderable):
-    resource = ParentalKey(ResourcePage, related_name="documents", on_delete=models.CASCADE)
+class DocumentLink(Orderable):
+    """A downloadable document attached to a page, with an optional label."""
+
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("document"),
@@ -138,6 +139,13 @@ class ResourceDocument(Orderable):
     )
 
     panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class ResourceDocument(DocumentLink):
+    resource = ParentalKey(ResourcePage, related_name="documents", on_delete=models.CASCADE)
 
 
 class ResourceVariant(Orderable):

@@ -14,6 +14,7 @@ from wagtail.search import index
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import BasePage, Taxonomy, TaxonomyMixin
 from media_literacy.models.listing import FilteredListingPage
+from media_literacy.models.resources import DocumentLink
 
 __all__ = [
     "Discipline",
@@ -219,19 +220,8 @@ class ScenarioPage(RoutablePageMixin, TaxonomyMixin, BasePage):
         return context
 
 
-class ScenarioDocument(Orderable):
+class ScenarioDocument(DocumentLink):
     scenario = ParentalKey(ScenarioPage, related_name="documents", on_delete=models.CASCADE)
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    title = models.CharField(
-        _("intitulé"), max_length=200, blank=True, help_text=_("Par défaut, le titre du document.")
-    )
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
 
 
 class ScenarioLinkedPage(Orderable):

@@ -72,6 +72,13 @@ def lessons(course, section):
     return [LessonActivityFactory(parent=section, title=f"Leçon {n}") for n in (1, 2)]
 
 
+def assign(classroom, teacher, page, **fields):
+    """Give ``page`` to the class, open now and due tomorrow unless told otherwise."""
+    now = timezone.now()
+    dates = {"opens_at": now, "due_at": now + timedelta(days=1)}
+    return assignment_create(classroom=classroom, teacher=teacher, page=page, **{**dates, **fields})
+
+
 def client_for(user) -> Client:
     client = Client()
     if user is not None:
@@ -422,14 +429,7 @@ def test_a_campaign_is_assigned_as_its_linked_courses(classroom, teacher, course
     index = index_page_ensure(model=CampaignIndexPage, home=HomePage.objects.get())
     campaign = CampaignPageFactory(parent=index)
     CampaignRelatedCourse.objects.create(campaign=campaign, page=course)
-    now = timezone.now()
-    assignment = assignment_create(
-        classroom=classroom,
-        teacher=teacher,
-        page=campaign,
-        opens_at=now,
-        due_at=now + timedelta(days=1),
-    )
+    assignment = assign(classroom, teacher, campaign)
     assert list(assignment.courses.all()) == [course]
     assert len(class_progress(classroom=classroom).columns[0].activities) == 2
 
@@ -444,14 +444,7 @@ def test_grid_of_35_pupils_by_40_activities_takes_a_bounded_number_of_queries(
     activities += [QuizActivityFactory(parent=section) for _ in range(20)]
     roster_add(classroom=classroom, teacher=teacher, names=[f"Élève {n}" for n in range(35)])
     pupils = [m.pupil for m in ClassMembership.objects.select_related("pupil")]
-    now = timezone.now()
-    assignment_create(
-        classroom=classroom,
-        teacher=teacher,
-        page=course,
-        opens_at=now,
-        due_at=now + timedelta(days=1),
-    )
+    assign(classroom, teacher, course)
     for pupil in pupils[:10]:
         for activity in activities[:5]:
             activity_view_record(activity=activity, user=pupil)
@@ -467,14 +460,7 @@ def test_grid_rates_scores_and_exports(classroom, teacher, course, section):
     quiz = QuizActivityFactory(parent=section, title="Vrai ou faux")
     roster_add(classroom=classroom, teacher=teacher, names=["Léa", "=HYPERLINK(1)"])
     lea = ClassMembership.objects.get(display_name="Léa").pupil
-    now = timezone.now()
-    assignment = assignment_create(
-        classroom=classroom,
-        teacher=teacher,
-        page=course,
-        opens_at=now,
-        due_at=now + timedelta(days=1),
-    )
+    assignment = assign(classroom, teacher, course)
     activity_view_record(activity=lesson, user=lea)
     first, second = (q.id for q in quiz.questions)
     quiz_attempt_submit(quiz=quiz, user=lea, answers={first: "0", second: "false"})
@@ -508,14 +494,7 @@ def test_most_missed_questions_count_each_pupils_last_attempt(classroom, teacher
     quiz = QuizActivityFactory(parent=section, title="Quiz")
     roster_add(classroom=classroom, teacher=teacher, names=["Léa", "Noé"])
     lea, noe = (m.pupil for m in ClassMembership.objects.order_by("display_name"))
-    now = timezone.now()
-    assignment = assignment_create(
-        classroom=classroom,
-        teacher=teacher,
-        page=course,
-        opens_at=now,
-        due_at=now + timedelta(days=1),
-    )
+    assignment = assign(classroom, teacher, course)
     first, second = (q.id for q in quiz.questions)
     quiz_attempt_submit(quiz=quiz, user=lea, answers={first: "1", second: "true"})
     quiz_attempt_submit(quiz=quiz, user=noe, answers={first: "0", second: "true"})
@@ -591,14 +570,7 @@ def test_nobody_else_sees_the_class(actors, classroom, name, method, kwargs, who
 def test_only_the_classs_teacher_resets_passwords_and_reads_assignments(
     actors, classroom, course, who, expected
 ):
-    now = timezone.now()
-    assignment = assignment_create(
-        classroom=classroom,
-        teacher=actors["teacher"],
-        page=course,
-        opens_at=now,
-        due_at=now + timedelta(days=1),
-    )
+    assignment = assign(classroom, actors["teacher"], course)
     client = client_for(actors[who])
     reset = client.post(
         reverse("courses:classroom_password_reset", args=[classroom.pk, actors["pupil"].pk])
@@ -624,14 +596,7 @@ def test_teacher_lists_only_their_own_classes(actors, classroom, school):
 
 
 def test_a_pupils_display_name_is_shown_to_their_teachers_only(actors, classroom, course):
-    now = timezone.now()
-    assignment_create(
-        classroom=classroom,
-        teacher=actors["teacher"],
-        page=course,
-        opens_at=now,
-        due_at=now + timedelta(days=1),
-    )
+    assign(classroom, actors["teacher"], course)
     pupil_page = client_for(actors["pupil"]).get(reverse("courses:dashboard")).content.decode()
     assert "Léa" not in pupil_page
     teacher_page = client_for(actors["teacher"]).get(
@@ -649,14 +614,7 @@ def _pupil_with_work(classroom, teacher, course, section):
     quiz = QuizActivityFactory(parent=section, title="Quiz")
     card = roster_add(classroom=classroom, teacher=teacher, names=["Léa Dupont"])[0]
     pupil = ClassMembership.objects.get().pupil
-    now = timezone.now()
-    assignment_create(
-        classroom=classroom,
-        teacher=teacher,
-        page=course,
-        opens_at=now,
-        due_at=now + timedelta(days=1),
-    )
+    assign(classroom, teacher, course)
     first, second = (q.id for q in quiz.questions)
     quiz_attempt_submit(quiz=quiz, user=pupil, answers={first: "0", second: "false"})
     from courses.models import LearnerIdentity
@@ -672,7 +630,7 @@ def _pupil_with_work(classroom, teacher, course, section):
             "actor": {"account": {"homePage": "https://reperes.example", "name": account}},
             "verb": {"id": "http://adlnet.gov/expapi/verbs/answered"},
         },
-        timestamp=now,
+        timestamp=timezone.now(),
     )
     return card, pupil, quiz, account
 
