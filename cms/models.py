@@ -76,6 +76,30 @@ class Theme(Taxonomy):
         verbose_name_plural = _("thèmes")
 
 
+class Competence(models.Model):
+    """A competence of the CRCN (Cadre de référence des compétences numériques).
+
+    Shared by courses and scénarios pédagogiques, so it lives on the floor with the
+    other taxonomies; the sixteen competences of the framework are seeded by migration.
+    """
+
+    code = models.CharField(
+        _("code"), max_length=10, unique=True, help_text=_("Par exemple « 2.3 ».")
+    )
+    name = models.CharField(_("intitulé"), max_length=200)
+    domain = models.CharField(_("domaine"), max_length=200, blank=True)
+
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("domain")]
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("compétence CRCN")
+        verbose_name_plural = _("compétences CRCN")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
 class TaxonomyMixin(models.Model):
     """Audience, level and theme fields for any page that is classified for the catalogue."""
 

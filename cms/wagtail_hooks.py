@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms.models import Audience, Level, Theme
+from cms.models import Audience, Competence, Level, Theme
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -29,11 +29,20 @@ class ThemeViewSet(TaxonomyViewSet):
     icon = "tag"
 
 
+class CompetenceViewSet(SnippetViewSet):
+    model = Competence
+    icon = "tick-inverse"
+    list_display = ["code", "name", "domain"]
+    search_fields = ["code", "name"]
+    ordering = ["code"]
+    copy_view_enabled = False
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomies")
     menu_icon = "tag"
     menu_order = 300
-    items = (AudienceViewSet, LevelViewSet, ThemeViewSet)
+    items = (AudienceViewSet, LevelViewSet, ThemeViewSet, CompetenceViewSet)
 
 
 register_snippet(TaxonomyGroup)

@@ -3,7 +3,8 @@
 from decimal import Decimal
 
 from cms.demo import navigation_link_ensure
-from cms.models import Audience, HomePage, Level, Theme
+from cms.models import Audience, Competence, HomePage, Level, Theme
+from cms.seeds import seed_competences
 from courses.factories import (
     CoursePageFactory,
     CourseSectionPageFactory,
@@ -11,15 +12,8 @@ from courses.factories import (
     QuizActivityFactory,
     quiz_questions,
 )
-from courses.models import Competence, CompletionRule, CoursePage
+from courses.models import CompletionRule, CoursePage
 from courses.services import course_index_ensure
-
-COMPETENCES = [
-    ("1.1", "Mener une recherche et une veille d'information", "Information et données"),
-    ("2.1", "Interagir", "Communication et collaboration"),
-    ("4.1", "Sécuriser l'environnement numérique", "Protection et sécurité"),
-    ("4.2", "Protéger les données personnelles et la vie privée", "Protection et sécurité"),
-]
 
 COURSES = [
     {
@@ -66,8 +60,7 @@ COURSES = [
 
 
 def load_courses_demo(*, log) -> None:
-    for code, name, domain in COMPETENCES:
-        Competence.objects.get_or_create(code=code, defaults={"name": name, "domain": domain})
+    seed_competences(competence_model=Competence)
     home = HomePage.objects.first()
     index = course_index_ensure(home=home)
     navigation_link_ensure(home=home, page=index, label="Parcours")

@@ -1,4 +1,4 @@
-"""Admin for learning: the CRCN competences and the H5P packages."""
+"""Admin for learning: the H5P packages and the schools."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -9,18 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from courses.forms import H5PPackageForm, SchoolAdminForm
-from courses.models import Competence, H5PPackage, School
-
-
-class CompetenceViewSet(SnippetViewSet):
-    model = Competence
-    icon = "tick-inverse"
-    list_display = ["code", "name", "domain"]
-    search_fields = ["code", "name"]
-    ordering = ["code"]
-
-
-register_snippet(CompetenceViewSet)
+from courses.models import H5PPackage, School
 
 
 class H5PPackageViewSet(SnippetViewSet):

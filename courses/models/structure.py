@@ -18,7 +18,6 @@ from cms.models import BasePage, TaxonomyMixin
 __all__ = [
     "Activity",
     "CompletionRule",
-    "Competence",
     "CourseIndexPage",
     "CoursePage",
     "CourseSectionPage",
@@ -26,26 +25,6 @@ __all__ = [
 ]
 
 PERCENT_VALIDATORS = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
-
-
-class Competence(models.Model):
-    """A competence of the CRCN framework (Cadre de référence des compétences numériques)."""
-
-    code = models.CharField(
-        _("code"), max_length=10, unique=True, help_text=_("Par exemple « 2.3 ».")
-    )
-    name = models.CharField(_("intitulé"), max_length=200)
-    domain = models.CharField(_("domaine"), max_length=200, blank=True)
-
-    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("domain")]
-
-    class Meta:
-        ordering = ["code"]
-        verbose_name = _("compétence CRCN")
-        verbose_name_plural = _("compétences CRCN")
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
 
 
 class CourseIndexPage(BasePage):
@@ -89,7 +68,9 @@ class CoursePage(RoutablePageMixin, TaxonomyMixin, BasePage):
     )
     prerequisites = models.TextField(_("prérequis"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("présentation"), blank=True)
-    competences = models.ManyToManyField(Competence, blank=True, verbose_name=_("compétences CRCN"))
+    competences = models.ManyToManyField(
+        "cms.Competence", blank=True, verbose_name=_("compétences CRCN")
+    )
     min_course_grade = models.DecimalField(
         _("note minimale du parcours (%)"),
         max_digits=5,
