@@ -258,3 +258,12 @@ REPERES_COURSES_JOIN_RATE_PER_CODE = os.environ.get("REPERES_COURSES_JOIN_RATE_P
 REPERES_COURSES_PUPIL_RETENTION_DAYS = int(
     os.environ.get("REPERES_COURSES_PUPIL_RETENTION_DAYS", "365")
 )
+
+# "Testé dans N classes" is shown on a scenario from this many classes up, never below.
+REPERES_MEDIA_LITERACY_SCENARIO_MIN_CLASSES = 5
+# Page types a teacher may link a scenario to from the front-end form (admin: any page).
+REPERES_MEDIA_LITERACY_SCENARIO_LINKABLE = ["courses.CoursePage"]
+# Largest attachment a teacher may upload to a scenario (bytes); ZIP-based files may expand to 20×.
+REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES = int(
+    os.environ.get("REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024))
+)
