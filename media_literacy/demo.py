@@ -10,7 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from cms.demo import Logger, navigation_link_ensure
-from cms.models import Audience, HomePage, Level, Theme
+from cms.models import Audience, Competence, HomePage, Level, Theme
 from media_literacy.factories import (
     CampaignPageFactory,
     LocalActorFactory,
@@ -714,7 +714,83 @@ def load_scenarios_demo(*, log: Logger) -> None:
         page.themes.set(_terms(Theme, themes))
         page.audiences.set(_terms(Audience, ["enseignants"]))
         page.disciplines.set(_terms(Discipline, disciplines))
+        page.competences.set(
+            Competence.objects.filter(
+                code__in={code for theme in themes for code in SCENARIO_COMPETENCES.get(theme, [])}
+            )
+        )
         index.add_child(instance=page)
         page.save_revision().publish()
         created += 1
     log(f"media_literacy: {created} demo scenarios created.")
+    _scenario_feedback_demo(log=log)
+
+
+# CRCN competences a scenario works on, from its theme.
+SCENARIO_COMPETENCES = {
+    "desinformation": ["1.1"],
+    "esprit-critique": ["1.1", "2.2"],
+    "cyberharcelement": ["2.1", "4.3"],
+    "donnees-personnelles": ["4.2"],
+    "hameconnage": ["4.1"],
+    "ecrans": ["4.3"],
+}
+
+SCENARIO_FEEDBACK = [
+    (
+        "vrai-ou-faux-en-images",
+        5,
+        "Séance très vivante en CM2 : les élèves ont adoré jouer les enquêteurs.",
+    ),
+    ("la-une-du-jour", 4, "Prévoir deux séances plutôt qu'une avec des élèves de CM1."),
+    ("vrai-ou-faux-en-images-cycle-4", 4, ""),
+]
+
+
+def _scenario_feedback_demo(*, log: Logger) -> None:
+    """The demo teacher's ratings (published), and one draft of her own in "Mes scénarios"."""
+    from django.contrib.auth import get_user_model
+
+    from media_literacy.models import ScenarioFeedback, ScenarioPage
+    from media_literacy.scenario_submissions import (
+        ScenarioDraft,
+        ScenarioStep,
+        scenario_draft_save,
+    )
+
+    teacher = get_user_model().objects.filter(username="enseignante").first()
+    if teacher is None:
+        return
+    for slug, score, comment in SCENARIO_FEEDBACK:
+        scenario = ScenarioPage.objects.live().filter(slug=slug).first()
+        if scenario:
+            ScenarioFeedback.objects.get_or_create(
+                scenario=scenario,
+                teacher=teacher,
+                defaults={
+                    "score": score,
+                    "comment": comment,
+                    "author_name": "Mme Martin",
+                    "status": ScenarioFeedback.Status.PUBLISHED,
+                },
+            )
+    if not ScenarioPage.objects.filter(author=teacher).exists():
+        scenario_draft_save(
+            teacher=teacher,
+            draft=ScenarioDraft(
+                title="Mon premier réseau social : en parler en 5e",
+                summary="Ce que les élèves publient, qui le voit, et comment régler son compte.",
+                levels=list(Level.objects.filter(slug="cycle-4")),
+                objectives="Comprendre la visibilité d'une publication ; régler sa confidentialité.",
+                author_name="Mme Martin",
+                author_school_kind="college",
+                steps=[
+                    ScenarioStep(
+                        title="Qui voit ma publication ?",
+                        minutes=20,
+                        instructions="Dessiner au tableau les cercles d'audience d'un compte.",
+                    )
+                ],
+            ),
+        )
+        log("media_literacy: a draft scenario for the demo teacher.")

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import Audience, Level, Theme
+from cms.models import Audience, Competence, Level, Theme
 from media_literacy.models import CampaignRegistration, Discipline, Equipment, ResourceKind
 
 
@@ -55,12 +55,25 @@ DURATION_CHOICES = [
     ("2-3", _("2 ou 3 séances")),
     ("4+", _("4 séances ou plus")),
 ]
-SORT_CHOICES = [("recent", _("Les plus récents")), ("title", _("Par titre"))]
+SORT_CHOICES = [
+    ("recent", _("Les plus récents")),
+    ("rated", _("Les mieux notés")),
+    ("used", _("Les plus utilisés en classe")),
+    ("title", _("Par titre")),
+]
 
 
 class ScenarioFilterForm(forms.Form):
     level = taxonomy_field(Level, _("Cycle ou niveau"))
     discipline = taxonomy_field(Discipline, _("Discipline"))
+    competence = forms.ModelChoiceField(
+        queryset=Competence.objects.all(),
+        to_field_name="code",
+        required=False,
+        label=_("Compétence CRCN"),
+        empty_label=_("Toutes"),
+        error_messages={"invalid_choice": _("Ce filtre n'existe pas : il a été ignoré.")},
+    )
     duration = forms.ChoiceField(
         choices=DURATION_CHOICES,
         required=False,

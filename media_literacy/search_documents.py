@@ -23,13 +23,17 @@ def resource_search_document(page) -> dict:
 def scenario_search_document(page) -> dict:
     fields = page.taxonomy_search_fields()
     disciplines = " ".join(d.name for d in page.disciplines.all())
-    fields["keywords"] = f"{disciplines} {page.author_name} {fields['keywords']}".strip()
+    competences = " ".join(c.name for c in page.competences.all())
+    fields["keywords"] = " ".join(
+        filter(None, [disciplines, competences, page.author_name, fields["keywords"]])
+    )
     return {
         "summary": page.summary,
         "body": " ".join(
             filter(None, [page.objectives, page.prerequisites, stream_text(page.steps)])
         ),
-        "popularity": page.adaptations.live().count(),
+        # Adaptations and ratings both say teachers found it worth using.
+        "popularity": page.adaptations.live().count() + page.feedback.count(),
         **fields,
     }
 

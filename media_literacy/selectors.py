@@ -2,9 +2,23 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Case, F, IntegerField, QuerySet, Value, When
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -90,16 +104,27 @@ def scenarios_for_listing(
     index,
     level: Level | None = None,
     discipline=None,
+    competence=None,
     duration: str = "",
     equipment: str = "",
     theme: Theme | None = None,
     sort: str = "",
-) -> QuerySet:
-    """Live scenarios under ``index``, filtered; most recently published first by default."""
+):
+    """Live scenarios under ``index``, filtered, each with ``rating_average`` and
+    ``rating_count``; most recently published first by default.
+
+    Sorts: ``title``, ``rated`` (best average first, then most ratings) and ``used``
+    (most classes first, see ``scenario_class_counts``); ``used`` returns a list.
+    """
     from media_literacy.models import ScenarioPage
 
     scenarios = ScenarioPage.objects.child_of(index).live().public()
-    for field, term in (("levels", level), ("disciplines", discipline), ("themes", theme)):
+    for field, term in (
+        ("levels", level),
+        ("disciplines", discipline),
+        ("competences", competence),
+        ("themes", theme),
+    ):
         if term:
             scenarios = scenarios.filter(**{field: term})
     if equipment:
@@ -110,13 +135,118 @@ def scenarios_for_listing(
         scenarios = scenarios.filter(sessions__in=[2, 3])
     elif duration == "4+":
         scenarios = scenarios.filter(sessions__gte=4)
-    order = ["title"] if sort == "title" else ["-first_published_at", "title"]
-    return (
+    scenarios = scenarios_with_ratings(scenarios)
+    recent = [F("first_published_at").desc(nulls_last=True), "title"]
+    order = {
+        "title": ["title"],
+        "rated": [F("rating_average").desc(nulls_last=True), "-rating_count", *recent],
+    }.get(sort, recent)
+    scenarios = (
         scenarios.order_by(*order)
         .select_related("adapted_from")
         .prefetch_related("levels", "themes", "disciplines")
         .distinct()
     )
+    if sort != "used":
+        return scenarios
+    scenarios = list(scenarios)
+    counts = scenario_class_counts(scenario_ids=[scenario.pk for scenario in scenarios])
+    # Stable sort: equal counts keep the recent-first order.
+    return sorted(scenarios, key=lambda scenario: -counts.get(scenario.pk, 0))
+
+
+def scenarios_with_ratings(scenarios: QuerySet) -> QuerySet:
+    """Annotate ``rating_average`` (None when unrated) and ``rating_count``.
+
+    Subqueries rather than joins, so the taxonomy filters' joins never multiply ratings.
+    """
+    from media_literacy.models import ScenarioFeedback
+
+    feedback = (
+        ScenarioFeedback.objects.filter(scenario=OuterRef("pk")).order_by().values("scenario")
+    )
+    return scenarios.annotate(
+        rating_average=Subquery(
+            feedback.annotate(average=Avg("score")).values("average"),
+            output_field=FloatField(),
+        ),
+        rating_count=Coalesce(
+            Subquery(feedback.annotate(total=Count("pk")).values("total")),
+            Value(0),
+        ),
+    )
+
+
+def scenario_class_counts(*, scenario_ids) -> dict[int, int]:
+    """How many distinct classes were assigned the Repères activities each scenario links to.
+
+    Counts only, never which classes: the page shows the figure from
+    ``REPERES_MEDIA_LITERACY_SCENARIO_MIN_CLASSES`` up (see ``scenario_classes_shown``).
+    """
+    from courses.class_reports import classrooms_by_page
+    from media_literacy.models import ScenarioLinkedPage
+
+    links = list(
+        ScenarioLinkedPage.objects.filter(scenario_id__in=scenario_ids).values_list(
+            "scenario_id", "page_id"
+        )
+    )
+    classes = classrooms_by_page(page_ids={page_id for _scenario, page_id in links})
+    per_scenario: dict[int, set[int]] = {}
+    for scenario_id, page_id in links:
+        per_scenario.setdefault(scenario_id, set()).update(classes.get(page_id, set()))
+    return {scenario_id: len(found) for scenario_id, found in per_scenario.items()}
+
+
+def scenario_classes_shown(count: int) -> int | None:
+    """The class count to display, or None below the threshold (a small figure could
+    point at one teacher's classes)."""
+    return count if count >= settings.REPERES_MEDIA_LITERACY_SCENARIO_MIN_CLASSES else None
+
+
+def scenario_rating(*, scenario) -> tuple[float | None, int]:
+    """(average score, number of ratings) of one scenario."""
+    from media_literacy.models import ScenarioFeedback
+
+    figures = ScenarioFeedback.objects.filter(scenario=scenario).aggregate(
+        average=Avg("score"), count=Count("pk")
+    )
+    return figures["average"], figures["count"]
+
+
+def scenario_page_context(*, scenario, user) -> dict:
+    """What a scenario page shows beyond its fields: ratings, published retours, how many
+    classes used it (from the threshold up), and what the visiting teacher may do."""
+    from cms.roles import is_teacher
+    from media_literacy.models import ScenarioFeedback
+
+    average, count = scenario_rating(scenario=scenario)
+    teacher = is_teacher(user)
+    own_feedback = (
+        ScenarioFeedback.objects.filter(scenario=scenario, teacher=user).first()
+        if teacher
+        else None
+    )
+    return {
+        "rating_average": average,
+        "rating_count": count,
+        "feedback_published": list(scenario_feedback_published(scenario=scenario)[:20]),
+        "classes_count": scenario_classes_shown(
+            scenario_class_counts(scenario_ids=[scenario.pk]).get(scenario.pk, 0)
+        ),
+        "can_adapt": teacher and scenario.live,
+        "can_rate": teacher and scenario.live and scenario.author_id != user.pk,
+        "own_feedback": own_feedback,
+    }
+
+
+def scenario_feedback_published(*, scenario) -> QuerySet:
+    """The retours d'expérience a moderator published, newest first."""
+    from media_literacy.models import ScenarioFeedback
+
+    return ScenarioFeedback.objects.filter(
+        scenario=scenario, status=ScenarioFeedback.Status.PUBLISHED
+    ).exclude(comment="")
 
 
 def paginate(items, *, request: HttpRequest, per_page: int) -> PaginatorPage:

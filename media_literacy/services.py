@@ -71,11 +71,11 @@ MODERATORS_GROUP = "Moderators"
 def editorial_workflow_ensure():
     """Create (once) the two-step editorial workflow and the permissions it relies on.
 
-    Rédaction → validation: an editor's submission is first proofread by the editorial
+    Rédaction → validation: an editor's (or a teacher's scenario) submission is first proofread by the editorial
     team ("Relecture", editors or moderators), then validated and published by a
     moderator ("Validation"). Editors lose the publish permission, so they can never
     publish alone; moderators keep it. Editors and moderators may view and export
-    schools' registrations. Idempotent: called after every migrate.
+    schools' registrations; moderators moderate teachers' retours d'expérience. Idempotent: called after every migrate.
     """
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
@@ -94,6 +94,17 @@ def editorial_workflow_ensure():
     if view_registrations:
         editors.permissions.add(view_registrations)
         moderators.permissions.add(view_registrations)
+    # Moderators publish or refuse teachers' retours d'expérience (never create them).
+    moderators.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="media_literacy",
+            codename__in=[
+                "view_scenariofeedback",
+                "change_scenariofeedback",
+                "delete_scenariofeedback",
+            ],
+        )
+    )
 
     workflow, created = Workflow.objects.get_or_create(name=EDITORIAL_WORKFLOW_NAME)
     if created:

@@ -13,6 +13,7 @@ from media_literacy.models import (
     LocalActor,
     LocalService,
     ResourceIndexPage,
+    ScenarioFeedback,
     ScenarioIndexPage,
 )
 from media_literacy.services import editorial_workflow_assign
@@ -43,6 +44,27 @@ class CampaignRegistrationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_campaign_registrations():
     return CampaignRegistrationViewSet("campaign_registrations")
+
+
+class ScenarioFeedbackViewSet(ModelViewSet):
+    """Moderation of teachers' retours d'expérience: publish or refuse each written one."""
+
+    model = ScenarioFeedback
+    icon = "comment"
+    menu_label = _("Retours d'expérience")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["scenario", "score", "author_name", "status", "updated_at"]
+    list_filter = ["status"]
+    search_fields = ["comment", "author_name"]
+    ordering = ["status", "-updated_at"]
+    form_fields = ["comment", "status"]
+    inspect_view_enabled = True
+
+
+@hooks.register("register_admin_viewset")
+def register_scenario_feedback():
+    return ScenarioFeedbackViewSet("scenario_feedback")
 
 
 @hooks.register("after_create_page")

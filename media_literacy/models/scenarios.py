@@ -1,6 +1,7 @@
 """Scénarios pédagogiques: lesson scenarios shared, adapted (forked) and reused by teachers."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -20,10 +21,12 @@ __all__ = [
     "Discipline",
     "Equipment",
     "ScenarioDocument",
+    "ScenarioFeedback",
     "ScenarioIndexPage",
     "ScenarioLinkedPage",
     "ScenarioPage",
     "ScenarioStepBlock",
+    "SchoolKind",
 ]
 
 SCENARIO_LICENCE = "CC BY-SA 4.0"
@@ -91,12 +94,25 @@ class ScenarioIndexPage(FilteredListingPage):
 
         return scenarios_for_listing(index=self, **filters)
 
+    def get_context(self, request, *args, **kwargs):
+        from media_literacy.selectors import scenario_class_counts, scenario_classes_shown
+
+        context = super().get_context(request, *args, **kwargs)
+        items = list(context["items"])
+        counts = scenario_class_counts(scenario_ids=[item.pk for item in items])
+        for item in items:
+            item.classes_count = scenario_classes_shown(counts.get(item.pk, 0))
+        return context
+
 
 class ScenarioPage(RoutablePageMixin, TaxonomyMixin, BasePage):
     """A lesson scenario: sessions of steps, what it needs, what it teaches, who wrote it."""
 
     disciplines = ParentalManyToManyField(
         Discipline, blank=True, related_name="+", verbose_name=_("disciplines")
+    )
+    competences = ParentalManyToManyField(
+        "cms.Competence", blank=True, related_name="+", verbose_name=_("compétences CRCN")
     )
     sessions = models.PositiveSmallIntegerField(_("nombre de séances"), default=1)
     session_minutes = models.PositiveSmallIntegerField(
@@ -149,6 +165,7 @@ class ScenarioPage(RoutablePageMixin, TaxonomyMixin, BasePage):
                 FieldPanel("session_minutes"),
                 FieldPanel("equipment"),
                 FieldPanel("disciplines"),
+                FieldPanel("competences"),
             ],
             heading=_("En classe"),
         ),
@@ -210,8 +227,26 @@ class ScenarioPage(RoutablePageMixin, TaxonomyMixin, BasePage):
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.pdf"'
         return response
 
+    @path("avis/")
+    def feedback_post(self, request):
+        from media_literacy.scenario_views import scenario_feedback
+
+        return scenario_feedback(request, scenario=self)
+
     def get_context(self, request, *args, **kwargs):
+        from media_literacy.selectors import scenario_page_context
+
         context = super().get_context(request, *args, **kwargs)
+        context.update(scenario_page_context(scenario=self, user=request.user))
+        if context["can_rate"]:
+            from media_literacy.scenario_forms import ScenarioFeedbackForm
+
+            own = context["own_feedback"]
+            context["feedback_form"] = ScenarioFeedbackForm(
+                initial={"score": own.score, "comment": own.comment, "author_name": own.author_name}
+                if own
+                else {"author_name": request.user.get_full_name()}
+            )
         context["adaptations"] = self.adaptations.live().public().order_by("title")
         context["document_links"] = self.documents.select_related("document")
         context["linked"] = [
@@ -233,3 +268,59 @@ class ScenarioLinkedPage(Orderable):
     )
 
     panels = [PageChooserPanel("page")]
+
+
+class ScenarioFeedback(models.Model):
+    """A teacher's rating (1–5) of a scenario they used, with an optional retour d'expérience.
+
+    The rating counts at once in the average; the written retour is shown only once a
+    moderator has published it. One per teacher and scenario: rating again updates it.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("En attente de modération")
+        PUBLISHED = "published", _("Publié")
+        REJECTED = "rejected", _("Refusé")
+
+    scenario = models.ForeignKey(
+        ScenarioPage, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("scénario")
+    )
+    teacher = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("enseignant"),
+    )
+    score = models.PositiveSmallIntegerField(
+        _("note"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    comment = models.TextField(_("retour d'expérience"), max_length=1500, blank=True)
+    author_name = models.CharField(_("nom public"), max_length=80, blank=True)
+    status = models.CharField(
+        _("état du retour"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    panels = [
+        FieldPanel("score", read_only=True),
+        FieldPanel("author_name", read_only=True),
+        FieldPanel("comment"),
+        FieldPanel("status"),
+    ]
+
+    class Meta:
+        verbose_name = _("retour d'expérience")
+        verbose_name_plural = _("retours d'expérience")
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scenario", "teacher"], name="one_feedback_per_teacher_and_scenario"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="feedback_score_1_to_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scenario.title} — {self.score}/5"

@@ -1,0 +1,484 @@
+"""Teachers' side of the scenario bank (services): drafts, submission to moderation,
+adaptations (forks) and feedback from use.
+
+Teachers never see the Wagtail admin. Their scenarios are ordinary ``ScenarioPage``
+drafts under the bank, saved as revisions and put through the bank's moderation
+workflow (the editorial one), so moderators review them where they review everything
+else, and "request changes" comments come back to the author here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.html import escape
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Page, WorkflowState
+
+from cms.roles import is_teacher
+from media_literacy.models import (
+    ScenarioDocument,
+    ScenarioFeedback,
+    ScenarioIndexPage,
+    ScenarioLinkedPage,
+    ScenarioPage,
+)
+
+TEACHER_COLLECTION_NAME = "Scénarios des enseignants"
+
+
+class ScenarioRefused(Exception):
+    """The teacher may not do this; the message is shown to them as is."""
+
+
+@dataclass
+class ScenarioStep:
+    """One step as a teacher types it: plain text, turned into paragraphs."""
+
+    title: str
+    minutes: int
+    instructions: str
+    pupil_activity: str = ""
+    teacher_tips: str = ""
+    materials: str = ""
+
+
+@dataclass
+class ScenarioDraft:
+    """What the submission form collects (see ``ScenarioSubmissionForm``)."""
+
+    title: str
+    summary: str = ""
+    levels: Sequence = ()
+    themes: Sequence = ()
+    disciplines: Sequence = ()
+    competences: Sequence = ()
+    sessions: int | None = 1
+    session_minutes: int | None = 55
+    equipment: str = "none"
+    prerequisites: str = ""
+    objectives: str = ""
+    steps: list[ScenarioStep] = field(default_factory=list)
+    linked_pages: Sequence[Page] = ()
+    author_name: str = ""
+    author_school_kind: str = ""
+    # Documents (ids) of the current version to keep; None keeps them all.
+    documents_kept: Sequence[int] | None = None
+
+
+class Status:
+    DRAFT = "draft"
+    IN_MODERATION = "moderation"
+    CHANGES_REQUESTED = "changes"
+    PUBLISHED = "published"
+    PUBLISHED_WITH_CHANGES = "published-draft"
+
+
+STATUS_LABELS = {
+    Status.DRAFT: gettext_lazy("Brouillon"),
+    Status.IN_MODERATION: gettext_lazy("En cours de modération"),
+    Status.CHANGES_REQUESTED: gettext_lazy("Modifications demandées"),
+    Status.PUBLISHED: gettext_lazy("Publié"),
+    Status.PUBLISHED_WITH_CHANGES: gettext_lazy("Publié — nouvelle version en brouillon"),
+}
+
+
+@dataclass(frozen=True)
+class SubmissionState:
+    """Where a teacher's scenario stands, and the moderator's comment when changes are asked."""
+
+    status: str
+    comment: str = ""
+    task: str = ""
+
+    @property
+    def label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+    @property
+    def editable(self) -> bool:
+        return self.status != Status.IN_MODERATION
+
+    @property
+    def submittable(self) -> bool:
+        return self.status in {
+            Status.DRAFT,
+            Status.CHANGES_REQUESTED,
+            Status.PUBLISHED_WITH_CHANGES,
+        }
+
+
+def scenario_submission_state(*, scenario: ScenarioPage) -> SubmissionState:
+    """A selector: the teacher-facing state of ``scenario`` (read from Wagtail's workflow)."""
+    workflow_state = scenario.current_workflow_state
+    if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        task_state = workflow_state.current_task_state
+        return SubmissionState(
+            Status.CHANGES_REQUESTED,
+            comment=(task_state.specific.get_comment() if task_state else "") or "",
+            task=task_state.task.name if task_state else "",
+        )
+    if workflow_state and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
+        task_state = workflow_state.current_task_state
+        return SubmissionState(
+            Status.IN_MODERATION, task=task_state.task.name if task_state else ""
+        )
+    if scenario.live:
+        if scenario.has_unpublished_changes:
+            return SubmissionState(Status.PUBLISHED_WITH_CHANGES)
+        return SubmissionState(Status.PUBLISHED)
+    return SubmissionState(Status.DRAFT)
+
+
+def scenarios_of(*, teacher) -> list[tuple[ScenarioPage, SubmissionState]]:
+    """A selector: the teacher's own scenarios, last edited first, with their state."""
+    scenarios = (
+        ScenarioPage.objects.filter(author=teacher)
+        .select_related("latest_revision")
+        .order_by("-latest_revision_created_at", "-pk")
+    )
+    return [(scenario, scenario_submission_state(scenario=scenario)) for scenario in scenarios]
+
+
+def _teacher_check(teacher) -> None:
+    if not is_teacher(teacher):
+        raise ScenarioRefused(_("Seuls les enseignants peuvent proposer des scénarios."))
+
+
+def _author_check(teacher, scenario: ScenarioPage) -> None:
+    _teacher_check(teacher)
+    if scenario.author_id != teacher.pk:
+        raise ScenarioRefused(_("Ce scénario appartient à un autre enseignant."))
+
+
+def scenario_for_author(*, teacher, scenario_id: int) -> ScenarioPage:
+    """The teacher's own scenario, or ``ScenarioPage.DoesNotExist`` (views answer 404)."""
+    _teacher_check(teacher)
+    return ScenarioPage.objects.get(pk=scenario_id, author=teacher)
+
+
+def scenario_latest(scenario: ScenarioPage) -> ScenarioPage:
+    """The latest version of the scenario, draft included, as a page object."""
+    return scenario.get_latest_revision_as_object() if scenario.latest_revision_id else scenario
+
+
+# --- Plain text <-> rich text -------------------------------------------------------------
+
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li)>|<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def paragraphs_html(text: str) -> str:
+    """Teacher's plain text as escaped paragraphs; single line breaks are kept."""
+    chunks = [chunk.strip() for chunk in re.split(r"\n\s*\n", text.replace("\r\n", "\n"))]
+    return "".join(
+        "<p>" + "<br/>".join(escape(line) for line in chunk.split("\n")) + "</p>"
+        for chunk in chunks
+        if chunk
+    )
+
+
+def plain_text(rich_text) -> str:
+    """Back from rich text to what the teacher typed (formatting added in the admin is lost)."""
+    source = getattr(rich_text, "source", rich_text) or ""
+    source = re.sub(r"</p>\s*", "\n\n", source, flags=re.IGNORECASE)
+    source = _BLOCK_END.sub("\n", source)
+    return html.unescape(_TAG.sub("", source)).strip()
+
+
+# --- Drafts ------------------------------------------------------------------------------
+
+
+def draft_from_scenario(scenario: ScenarioPage) -> ScenarioDraft:
+    """The form's initial values for an existing scenario (its latest version)."""
+    return ScenarioDraft(
+        title=scenario.title,
+        summary=scenario.summary,
+        levels=list(scenario.levels.all()),
+        themes=list(scenario.themes.all()),
+        disciplines=list(scenario.disciplines.all()),
+        competences=list(scenario.competences.all()),
+        sessions=scenario.sessions,
+        session_minutes=scenario.session_minutes,
+        equipment=scenario.equipment,
+        prerequisites=scenario.prerequisites,
+        objectives=scenario.objectives,
+        steps=[
+            ScenarioStep(
+                title=block.value["title"],
+                minutes=block.value["minutes"],
+                instructions=plain_text(block.value["instructions"]),
+                pupil_activity=plain_text(block.value["pupil_activity"]),
+                teacher_tips=plain_text(block.value["teacher_tips"]),
+                materials=block.value["materials"],
+            )
+            for block in scenario.steps
+            if block.block_type == "step"
+        ],
+        linked_pages=[link.page for link in scenario.linked_pages.all()],
+        author_name=scenario.author_name,
+        author_school_kind=scenario.author_school_kind,
+    )
+
+
+def _bank() -> ScenarioIndexPage:
+    bank = ScenarioIndexPage.objects.first()
+    if bank is None:
+        raise ScenarioRefused(_("La banque de scénarios n'est pas encore ouverte."))
+    return bank
+
+
+def _free_slug(title: str, parent: Page) -> str:
+    base = slugify(title)[:60].strip("-") or "scenario"
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _teacher_collection() -> Collection:
+    collection = Collection.objects.filter(name=TEACHER_COLLECTION_NAME).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=TEACHER_COLLECTION_NAME)
+    return collection
+
+
+def _apply(page: ScenarioPage, draft: ScenarioDraft) -> None:
+    page.title = draft.title.strip()
+    page.draft_title = page.title
+    page.summary = draft.summary.strip()
+    page.sessions = draft.sessions or 1
+    page.session_minutes = draft.session_minutes or 55
+    page.equipment = draft.equipment or "none"
+    page.prerequisites = draft.prerequisites.strip()
+    page.objectives = draft.objectives.strip()
+    page.author_name = draft.author_name.strip()
+    page.author_school_kind = draft.author_school_kind
+    page.steps = [
+        (
+            "step",
+            {
+                "title": step.title.strip(),
+                "minutes": step.minutes,
+                "instructions": paragraphs_html(step.instructions),
+                "pupil_activity": paragraphs_html(step.pupil_activity),
+                "teacher_tips": paragraphs_html(step.teacher_tips),
+                "materials": step.materials.strip(),
+            },
+        )
+        for step in draft.steps
+    ]
+    page.levels.set(draft.levels)
+    page.themes.set(draft.themes)
+    page.disciplines.set(draft.disciplines)
+    page.competences.set(draft.competences)
+    page.linked_pages = [ScenarioLinkedPage(page=linked) for linked in draft.linked_pages]
+
+
+def _attach(
+    page: ScenarioPage, *, uploads: Iterable, teacher, kept: Sequence[int] | None, base
+) -> None:
+    links = [
+        ScenarioDocument(document_id=link.document_id, title=link.title)
+        for link in base
+        if kept is None or link.document_id in set(kept)
+    ]
+    new_uploads = list(uploads)
+    if new_uploads:
+        document_model = get_document_model()
+        collection = _teacher_collection()
+        for upload in new_uploads:
+            document = document_model(
+                title=upload.name, file=upload, collection=collection, uploaded_by_user=teacher
+            )
+            document.full_clean()
+            document.save()
+            links.append(ScenarioDocument(document=document, title=upload.name))
+    page.documents = links
+
+
+@transaction.atomic
+def scenario_draft_save(
+    *,
+    teacher,
+    draft: ScenarioDraft,
+    scenario: ScenarioPage | None = None,
+    uploads: Iterable = (),
+    adapted_from: ScenarioPage | None = None,
+    complete: bool = False,
+) -> ScenarioPage:
+    """Create or update a teacher's scenario as a draft revision (never published here).
+
+    ``uploads`` must already have passed ``media_literacy.uploads.upload_check``: the
+    documents are stored inside this transaction, so a refused save stores none.
+    ``complete=True`` validates the page as for publication (used before submitting);
+    otherwise, like Wagtail's own drafts, only the title is required.
+    An adaptation (``adapted_from``) records its origin, so the original's author keeps
+    the credit on the page, and starts with the original's documents (those kept).
+    """
+    base = []
+    if scenario is None:
+        _teacher_check(teacher)
+        bank = _bank()
+        page = ScenarioPage(
+            title=draft.title.strip(),
+            slug=_free_slug(draft.title, bank),
+            live=False,
+            owner=teacher,
+            author=teacher,
+            objectives="",
+            adapted_from=adapted_from,
+        )
+        # The page row is created with the title alone; the content lives in revisions
+        # until a moderator publishes it.
+        bank.add_child(instance=page)
+        page = ScenarioPage.objects.get(pk=page.pk)
+        if adapted_from is not None:
+            if not adapted_from.live:
+                raise ScenarioRefused(_("Seul un scénario publié peut être adapté."))
+            base = list(adapted_from.documents.all())
+    else:
+        _author_check(teacher, scenario)
+        if not scenario_submission_state(scenario=scenario).editable:
+            raise ScenarioRefused(
+                _(
+                    "Ce scénario est en cours de modération : retirez-le de la modération "
+                    "pour le modifier."
+                )
+            )
+        page = scenario_latest(scenario)
+        base = list(page.documents.all())
+    _apply(page, draft)
+    _attach(page, uploads=uploads, teacher=teacher, kept=draft.documents_kept, base=base)
+    page.save_revision(user=teacher, clean=complete, log_action=True)
+    return ScenarioPage.objects.get(pk=page.pk)
+
+
+@transaction.atomic
+def scenario_submit(*, teacher, scenario: ScenarioPage) -> WorkflowState:
+    """Put the latest draft through the bank's moderation workflow (or resume it after
+    changes were requested). The latest version must be complete."""
+    _author_check(teacher, scenario)
+    state = scenario_submission_state(scenario=scenario)
+    if not state.submittable:
+        raise ScenarioRefused(
+            _("Ce scénario est déjà en cours de modération.")
+            if state.status == Status.IN_MODERATION
+            else _("Ce scénario est publié et n'a pas de nouvelle version à soumettre.")
+        )
+    latest = scenario_latest(scenario)
+    try:
+        latest.full_clean()
+    except ValidationError as error:
+        raise ScenarioRefused(
+            _("Le scénario est incomplet : %(errors)s")
+            % {
+                "errors": " ".join(
+                    message for messages in error.message_dict.values() for message in messages
+                )
+            }
+        ) from error
+    workflow_state = scenario.current_workflow_state
+    if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        workflow_state.resume(user=teacher)
+        return workflow_state
+    workflow = scenario.get_workflow()
+    if workflow is None:
+        raise ScenarioRefused(_("La modération des scénarios n'est pas configurée."))
+    return workflow.start(scenario, teacher)
+
+
+@transaction.atomic
+def scenario_withdraw(*, teacher, scenario: ScenarioPage) -> None:
+    """Take a scenario back from moderation, to edit it again."""
+    _author_check(teacher, scenario)
+    workflow_state = scenario.current_workflow_state
+    if workflow_state is None or workflow_state.status not in (
+        WorkflowState.STATUS_IN_PROGRESS,
+        WorkflowState.STATUS_NEEDS_CHANGES,
+    ):
+        raise ScenarioRefused(_("Ce scénario n'est pas en cours de modération."))
+    workflow_state.cancel(user=teacher)
+
+
+@transaction.atomic
+def scenario_draft_delete(*, teacher, scenario: ScenarioPage) -> None:
+    """Delete a scenario that was never published (published ones are the moderators' call)."""
+    _author_check(teacher, scenario)
+    if scenario.live or scenario.first_published_at:
+        raise ScenarioRefused(
+            _("Un scénario déjà publié ne peut être supprimé que par la modération.")
+        )
+    workflow_state = scenario.current_workflow_state
+    if workflow_state:
+        workflow_state.cancel(user=teacher)
+    scenario.delete()
+
+
+# --- Adaptations -------------------------------------------------------------------------
+
+
+def scenario_adaptation_draft(*, original: ScenarioPage, teacher) -> ScenarioDraft:
+    """The starting point of an adaptation: the original's content, the teacher's credit.
+
+    The original's author is not copied as author: they are credited through
+    ``adapted_from``, which the new page shows ("Adapté de … par …").
+    """
+    _teacher_check(teacher)
+    if not original.live:
+        raise ScenarioRefused(_("Seul un scénario publié peut être adapté."))
+    draft = draft_from_scenario(original)
+    draft.title = _("%(title)s (adaptation)") % {"title": original.title}
+    mine = ScenarioPage.objects.filter(author=teacher).order_by("-pk").first()
+    draft.author_name = mine.author_name if mine else (teacher.get_full_name() or "")
+    draft.author_school_kind = mine.author_school_kind if mine else ""
+    return draft
+
+
+# --- Feedback from use -------------------------------------------------------------------
+
+
+@transaction.atomic
+def scenario_feedback_save(
+    *, teacher, scenario: ScenarioPage, score: int, comment: str = "", author_name: str = ""
+) -> ScenarioFeedback:
+    """Rate a scenario (1–5) with an optional retour d'expérience; once per teacher.
+
+    Rating again replaces the teacher's previous rating. A new or changed written
+    retour goes back to moderation; a rating alone needs none.
+    """
+    _teacher_check(teacher)
+    if not scenario.live:
+        raise ScenarioRefused(_("Ce scénario n'est pas publié."))
+    if scenario.author_id == teacher.pk:
+        raise ScenarioRefused(_("Vous ne pouvez pas noter votre propre scénario."))
+    if not 1 <= int(score) <= 5:
+        raise ScenarioRefused(_("La note doit être comprise entre 1 et 5."))
+    comment = comment.strip()
+    feedback = (
+        ScenarioFeedback.objects.select_for_update()
+        .filter(scenario=scenario, teacher=teacher)
+        .first()
+    )
+    if feedback is None:
+        feedback = ScenarioFeedback(scenario=scenario, teacher=teacher)
+    comment_changed = comment != feedback.comment
+    feedback.score = int(score)
+    feedback.comment = comment
+    feedback.author_name = author_name.strip()
+    if not comment:
+        feedback.status = ScenarioFeedback.Status.PUBLISHED
+    elif comment_changed or feedback.status == ScenarioFeedback.Status.REJECTED:
+        feedback.status = ScenarioFeedback.Status.PENDING
+    feedback.full_clean(validate_unique=False)
+    feedback.save()
+    return feedback
