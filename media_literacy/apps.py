@@ -9,6 +9,12 @@ def _ensure_editorial_workflow(sender, **kwargs):
     editorial_workflow_ensure()
 
 
+def _publish_scenario_documents(sender, instance, **kwargs):
+    from media_literacy.scenario_submissions import scenario_documents_publish
+
+    scenario_documents_publish(scenario=instance)
+
+
 class MediaLiteracyConfig(AppConfig):
     """Editorial content: campaigns, resources, scénarios pédagogiques, local actors."""
 
@@ -19,6 +25,13 @@ class MediaLiteracyConfig(AppConfig):
         # After migrate (and after the test runner's flushes): the editorial workflow and
         # the permissions it relies on exist on every database.
         post_migrate.connect(_ensure_editorial_workflow, sender=self)
+        from wagtail.signals import page_published
+
+        from media_literacy.models import ScenarioPage
+
+        # Teachers' attachments wait in a private collection until their scenario is
+        # published (by a moderator's approval or from the admin).
+        page_published.connect(_publish_scenario_documents, sender=ScenarioPage)
         from media_literacy.search_documents import register_with_search
 
         register_with_search()

@@ -162,10 +162,11 @@ class ScenarioSubmissionForm(forms.Form):
             "size": _("%(megabytes)s Mo") % {"megabytes": upload_max_bytes() // (1024 * 1024)},
             "count": MAX_UPLOADS,
         }
-        if for_submission:
-            for name in self.REQUIRED_TO_SUBMIT:
+        for name in (*self.REQUIRED_TO_SUBMIT, "licence_accepted"):
+            # Shown with the "*" of required fields, enforced only when submitting.
+            self.fields[name].needed_to_submit = True
+            if for_submission:
                 self.fields[name].required = True
-            self.fields["licence_accepted"].required = True
 
     @property
     def fieldsets(self) -> list[tuple[str, list]]:
@@ -196,6 +197,7 @@ class ScenarioSubmissionForm(forms.Form):
             author_name=data.get("author_name", ""),
             author_school_kind=data.get("author_school_kind", ""),
             documents_kept=data.get("documents_kept", []),
+            licence_accepted=bool(data.get("licence_accepted")),
         )
 
     @classmethod
@@ -215,6 +217,7 @@ class ScenarioSubmissionForm(forms.Form):
             "linked_pages": draft.linked_pages,
             "author_name": draft.author_name,
             "author_school_kind": draft.author_school_kind,
+            "licence_accepted": draft.licence_accepted,
         }
 
 
@@ -270,7 +273,13 @@ class ScenarioFeedbackForm(forms.Form):
     score = forms.TypedChoiceField(
         label=_("Votre note"),
         coerce=int,
-        choices=[(value, str(value)) for value in range(5, 0, -1)],
+        choices=[
+            (5, _("5 sur 5 — excellent")),
+            (4, _("4 sur 5 — bien")),
+            (3, _("3 sur 5 — correct")),
+            (2, _("2 sur 5 — décevant")),
+            (1, _("1 sur 5 — à revoir")),
+        ],
         widget=forms.RadioSelect,
         error_messages={"required": _("Choisissez une note de 1 à 5.")},
     )

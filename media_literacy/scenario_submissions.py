@@ -14,16 +14,17 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.contrib.auth.models import Group
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page, WorkflowState
+from wagtail.models import Collection, CollectionViewRestriction, Page, WorkflowState
 
-from cms.roles import is_teacher
+from cms.roles import TEACHER_GROUP, is_teacher
 from media_literacy.models import (
     ScenarioDocument,
     ScenarioFeedback,
@@ -32,7 +33,9 @@ from media_literacy.models import (
     ScenarioPage,
 )
 
-TEACHER_COLLECTION_NAME = "Scénarios des enseignants"
+# Collection names are data (like group names): created once, then left to the editors.
+PENDING_COLLECTION_NAME = "Scénarios — documents en attente de modération"
+PUBLISHED_COLLECTION_NAME = "Scénarios — documents publiés"
 
 
 class ScenarioRefused(Exception):
@@ -72,6 +75,7 @@ class ScenarioDraft:
     author_school_kind: str = ""
     # Documents (ids) of the current version to keep; None keeps them all.
     documents_kept: Sequence[int] | None = None
+    licence_accepted: bool = False
 
 
 class Status:
@@ -226,6 +230,7 @@ def draft_from_scenario(scenario: ScenarioPage) -> ScenarioDraft:
         linked_pages=[link.page for link in scenario.linked_pages.all()],
         author_name=scenario.author_name,
         author_school_kind=scenario.author_school_kind,
+        licence_accepted=bool(scenario.licence_accepted_at),
     )
 
 
@@ -245,11 +250,43 @@ def _free_slug(title: str, parent: Page) -> str:
     return slug
 
 
-def _teacher_collection() -> Collection:
-    collection = Collection.objects.filter(name=TEACHER_COLLECTION_NAME).first()
+def _restricted_collection(name: str, *groups: str) -> Collection:
+    collection = Collection.objects.filter(name=name).first()
     if collection is None:
-        collection = Collection.get_first_root_node().add_child(name=TEACHER_COLLECTION_NAME)
+        collection = Collection.get_first_root_node().add_child(name=name)
+    if groups and not collection.view_restrictions.exists():
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=groups))
     return collection
+
+
+def pending_documents_collection() -> Collection:
+    """Where teachers' attachments wait for moderation: downloadable by moderators,
+    editors and teachers (the author previews them), not by the public."""
+    from media_literacy.services import EDITORS_GROUP, MODERATORS_GROUP
+
+    return _restricted_collection(
+        PENDING_COLLECTION_NAME, MODERATORS_GROUP, EDITORS_GROUP, TEACHER_GROUP
+    )
+
+
+def scenario_documents_publish(*, scenario: ScenarioPage) -> int:
+    """Once a scenario is published, its pending attachments become public (a signal
+    handler calls this on ``page_published``). Returns how many moved."""
+    pending = Collection.objects.filter(name=PENDING_COLLECTION_NAME).first()
+    if pending is None:
+        return 0
+    public = _restricted_collection(PUBLISHED_COLLECTION_NAME)
+    return (
+        get_document_model()
+        .objects.filter(
+            collection=pending,
+            pk__in=ScenarioDocument.objects.filter(scenario=scenario).values("document_id"),
+        )
+        .update(collection=public)
+    )
 
 
 def _apply(page: ScenarioPage, draft: ScenarioDraft) -> None:
@@ -263,6 +300,8 @@ def _apply(page: ScenarioPage, draft: ScenarioDraft) -> None:
     page.objectives = draft.objectives.strip()
     page.author_name = draft.author_name.strip()
     page.author_school_kind = draft.author_school_kind
+    if draft.licence_accepted and not page.licence_accepted_at:
+        page.licence_accepted_at = timezone.now()
     page.steps = [
         (
             "step",
@@ -284,8 +323,24 @@ def _apply(page: ScenarioPage, draft: ScenarioDraft) -> None:
     page.linked_pages = [ScenarioLinkedPage(page=linked) for linked in draft.linked_pages]
 
 
+def _stored_name(name: str) -> str:
+    """A short, plain file name: storage paths are limited (100 characters) and titles
+    shown on the page too (200)."""
+    stem, dot, extension = name.rpartition(".")
+    if not dot:
+        stem, extension = name, ""
+    stem = slugify(stem)[:60].strip("-") or "document"
+    return f"{stem}.{extension.lower()[:5]}" if extension else stem
+
+
 def _attach(
-    page: ScenarioPage, *, uploads: Iterable, teacher, kept: Sequence[int] | None, base
+    page: ScenarioPage,
+    *,
+    uploads: Iterable,
+    teacher,
+    kept: Sequence[int] | None,
+    base,
+    stored: list,
 ) -> None:
     links = [
         ScenarioDocument(document_id=link.document_id, title=link.title)
@@ -295,18 +350,24 @@ def _attach(
     new_uploads = list(uploads)
     if new_uploads:
         document_model = get_document_model()
-        collection = _teacher_collection()
+        collection = pending_documents_collection()
         for upload in new_uploads:
+            title = upload.name[:200]
+            upload.name = _stored_name(upload.name)
             document = document_model(
-                title=upload.name, file=upload, collection=collection, uploaded_by_user=teacher
+                title=title, file=upload, collection=collection, uploaded_by_user=teacher
             )
-            document.full_clean()
+            # The type was checked by content (upload_check), which is stricter than the
+            # admin's extension list (Document.clean, which has no images): only the
+            # other fields are left to check.
+            document.clean_fields(exclude=["file"])
+            document._set_document_file_metadata()
             document.save()
-            links.append(ScenarioDocument(document=document, title=upload.name))
+            stored.append(document.file.name)
+            links.append(ScenarioDocument(document=document, title=title))
     page.documents = links
 
 
-@transaction.atomic
 def scenario_draft_save(
     *,
     teacher,
@@ -315,16 +376,42 @@ def scenario_draft_save(
     uploads: Iterable = (),
     adapted_from: ScenarioPage | None = None,
     complete: bool = False,
+    submit: bool = False,
 ) -> ScenarioPage:
-    """Create or update a teacher's scenario as a draft revision (never published here).
+    """Create or update a teacher's scenario as a draft revision (never published here),
+    and with ``submit=True`` put it through moderation, all in one transaction.
 
-    ``uploads`` must already have passed ``media_literacy.uploads.upload_check``: the
-    documents are stored inside this transaction, so a refused save stores none.
-    ``complete=True`` validates the page as for publication (used before submitting);
-    otherwise, like Wagtail's own drafts, only the title is required.
-    An adaptation (``adapted_from``) records its origin, so the original's author keeps
-    the credit on the page, and starts with the original's documents (those kept).
+    ``uploads`` must already have passed ``media_literacy.uploads.upload_check``. They
+    are stored inside the transaction; if anything fails, the rows are rolled back and
+    the files written so far are deleted, so a refused save stores nothing.
+    ``complete=True`` validates the page as for publication; otherwise, like Wagtail's
+    own drafts, only the title is required.
+    An adaptation (``adapted_from``) records its origin and copies its credit (title,
+    author, address), and starts with the original's documents (those kept).
     """
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            page = _draft_save(
+                teacher=teacher,
+                draft=draft,
+                scenario=scenario,
+                uploads=uploads,
+                adapted_from=adapted_from,
+                complete=complete or submit,
+                stored=stored,
+            )
+            if submit:
+                scenario_submit(teacher=teacher, scenario=page)
+    except BaseException:
+        storage = get_document_model()._meta.get_field("file").storage
+        for name in stored:
+            storage.delete(name)
+        raise
+    return page
+
+
+def _draft_save(*, teacher, draft, scenario, uploads, adapted_from, complete, stored):
     base = []
     if scenario is None:
         _teacher_check(teacher)
@@ -336,16 +423,19 @@ def scenario_draft_save(
             owner=teacher,
             author=teacher,
             objectives="",
-            adapted_from=adapted_from,
         )
+        if adapted_from is not None:
+            if not adapted_from.live:
+                raise ScenarioRefused(_("Seul un scénario publié peut être adapté."))
+            page.adapted_from = adapted_from
+            page.adapted_from_title = adapted_from.title
+            page.adapted_from_author = adapted_from.author_name
+            page.adapted_from_url = adapted_from.full_url or ""
+            base = list(adapted_from.documents.all())
         # The page row is created with the title alone; the content lives in revisions
         # until a moderator publishes it.
         bank.add_child(instance=page)
         page = ScenarioPage.objects.get(pk=page.pk)
-        if adapted_from is not None:
-            if not adapted_from.live:
-                raise ScenarioRefused(_("Seul un scénario publié peut être adapté."))
-            base = list(adapted_from.documents.all())
     else:
         _author_check(teacher, scenario)
         if not scenario_submission_state(scenario=scenario).editable:
@@ -358,15 +448,32 @@ def scenario_draft_save(
         page = scenario_latest(scenario)
         base = list(page.documents.all())
     _apply(page, draft)
-    _attach(page, uploads=uploads, teacher=teacher, kept=draft.documents_kept, base=base)
+    _attach(
+        page, uploads=uploads, teacher=teacher, kept=draft.documents_kept, base=base, stored=stored
+    )
     page.save_revision(user=teacher, clean=complete, log_action=True)
     return ScenarioPage.objects.get(pk=page.pk)
+
+
+def scenario_missing(scenario: ScenarioPage) -> list[str]:
+    """What the latest version still lacks before it can be submitted (labels, in French)."""
+    latest = scenario_latest(scenario)
+    checks = [
+        (latest.title.strip(), _("le titre")),
+        (latest.summary.strip(), _("le résumé")),
+        (latest.levels.all(), _("au moins un cycle ou niveau")),
+        (latest.objectives.strip(), _("les objectifs")),
+        (len(latest.steps), _("au moins une étape")),
+        (latest.author_name.strip(), _("votre nom public")),
+        (latest.licence_accepted_at, _("l'accord pour la licence CC BY-SA 4.0")),
+    ]
+    return [label for present, label in checks if not present]
 
 
 @transaction.atomic
 def scenario_submit(*, teacher, scenario: ScenarioPage) -> WorkflowState:
     """Put the latest draft through the bank's moderation workflow (or resume it after
-    changes were requested). The latest version must be complete."""
+    changes were requested). The latest version must be complete, licence accepted."""
     _author_check(teacher, scenario)
     state = scenario_submission_state(scenario=scenario)
     if not state.submittable:
@@ -375,18 +482,11 @@ def scenario_submit(*, teacher, scenario: ScenarioPage) -> WorkflowState:
             if state.status == Status.IN_MODERATION
             else _("Ce scénario est publié et n'a pas de nouvelle version à soumettre.")
         )
-    latest = scenario_latest(scenario)
-    try:
-        latest.full_clean()
-    except ValidationError as error:
+    missing = scenario_missing(scenario)
+    if missing:
         raise ScenarioRefused(
-            _("Le scénario est incomplet : %(errors)s")
-            % {
-                "errors": " ".join(
-                    message for messages in error.message_dict.values() for message in messages
-                )
-            }
-        ) from error
+            _("Avant de soumettre, complétez : %(missing)s.") % {"missing": ", ".join(missing)}
+        )
     workflow_state = scenario.current_workflow_state
     if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         workflow_state.resume(user=teacher)
@@ -438,6 +538,7 @@ def scenario_adaptation_draft(*, original: ScenarioPage, teacher) -> ScenarioDra
         raise ScenarioRefused(_("Seul un scénario publié peut être adapté."))
     draft = draft_from_scenario(original)
     draft.title = _("%(title)s (adaptation)") % {"title": original.title}
+    draft.licence_accepted = False  # the adapting teacher's own consent is asked
     mine = ScenarioPage.objects.filter(author=teacher).order_by("-pk").first()
     draft.author_name = mine.author_name if mine else (teacher.get_full_name() or "")
     draft.author_school_kind = mine.author_school_kind if mine else ""
@@ -464,13 +565,16 @@ def scenario_feedback_save(
     if not 1 <= int(score) <= 5:
         raise ScenarioRefused(_("La note doit être comprise entre 1 et 5."))
     comment = comment.strip()
-    feedback = (
-        ScenarioFeedback.objects.select_for_update()
-        .filter(scenario=scenario, teacher=teacher)
-        .first()
-    )
-    if feedback is None:
-        feedback = ScenarioFeedback(scenario=scenario, teacher=teacher)
+    try:
+        with transaction.atomic():
+            # A first rating sent twice at once (a double click): the second one finds
+            # the row the first created, instead of failing on the unique constraint.
+            feedback, _created = ScenarioFeedback.objects.get_or_create(
+                scenario=scenario, teacher=teacher, defaults={"score": int(score)}
+            )
+    except IntegrityError:
+        feedback = ScenarioFeedback.objects.get(scenario=scenario, teacher=teacher)
+    feedback = ScenarioFeedback.objects.select_for_update().get(pk=feedback.pk)
     comment_changed = comment != feedback.comment
     feedback.score = int(score)
     feedback.comment = comment

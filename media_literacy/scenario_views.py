@@ -130,7 +130,11 @@ def _scenario_form(request, *, scenario, draft, documents, original, state=None)
         if action == ACTION_ADD_STEP:
             # Without JavaScript: the same form again with one more empty step.
             data = request.POST.copy()
-            data["steps-TOTAL_FORMS"] = str(int(data.get("steps-TOTAL_FORMS") or 0) + 1)
+            try:
+                total = int(data.get("steps-TOTAL_FORMS") or 0)
+            except ValueError:
+                total = 0
+            data["steps-TOTAL_FORMS"] = str(min(max(total, 0), StepFormSet.max_num - 1) + 1)
             form = ScenarioSubmissionForm(data, documents=documents)
             steps = StepFormSet(data, prefix="steps")
             messages.info(
@@ -141,7 +145,15 @@ def _scenario_form(request, *, scenario, draft, documents, original, state=None)
             request, documents=documents, for_submission=action == ACTION_SUBMIT
         )
         if form.is_valid() and steps.is_valid():
-            return _save(request, form, steps, scenario=scenario, original=original, action=action)
+            return _save(
+                request,
+                form,
+                steps,
+                scenario=scenario,
+                original=original,
+                action=action,
+                state=state,
+            )
         messages.error(
             request, _("Le formulaire contient des erreurs : corrigez les champs signalés.")
         )
@@ -157,30 +169,25 @@ def _scenario_form(request, *, scenario, draft, documents, original, state=None)
     return _render_form(request, form, steps, scenario, original, state)
 
 
-def _save(request, form, steps, *, scenario, original, action):
-    draft = form.draft(steps.steps())
-    complete = action == ACTION_SUBMIT
+def _save(request, form, steps, *, scenario, original, action, state):
+    submit = action == ACTION_SUBMIT
     try:
         saved = scenario_draft_save(
             teacher=request.user,
-            draft=draft,
+            draft=form.draft(steps.steps()),
             scenario=scenario,
             uploads=form.cleaned_data["documents"],
             adapted_from=original if scenario is None else None,
-            complete=complete,
+            submit=submit,
         )
-        if complete:
-            scenario_submit(teacher=request.user, scenario=saved)
-    except ScenarioRefused as refusal:
-        form.add_error(None, str(refusal))
-        return _render_form(request, form, steps, scenario, original, None)
-    except ValidationError as error:
-        for message in error.messages:
+    except (ScenarioRefused, ValidationError) as error:
+        # Nothing was kept (one transaction): the form again, with what was typed.
+        for message in error.messages if isinstance(error, ValidationError) else [str(error)]:
             form.add_error(None, message)
-        return _render_form(request, form, steps, scenario, original, None)
+        return _render_form(request, form, steps, scenario, original, state)
     if action == ACTION_PREVIEW:
         return redirect("media_literacy:scenario_preview", pk=saved.pk)
-    if complete:
+    if submit:
         messages.success(
             request,
             _("Scénario soumis à la modération. Vous serez prévenu de la décision ici."),

@@ -151,8 +151,11 @@ def scenarios_for_listing(
         return scenarios
     scenarios = list(scenarios)
     counts = scenario_class_counts(scenario_ids=[scenario.pk for scenario in scenarios])
+    # Counts under the threshold sort as none: the order must not tell 1–4 classes from 0.
     # Stable sort: equal counts keep the recent-first order.
-    return sorted(scenarios, key=lambda scenario: -counts.get(scenario.pk, 0))
+    return sorted(
+        scenarios, key=lambda scenario: -(scenario_classes_shown(counts.get(scenario.pk, 0)) or 0)
+    )
 
 
 def scenarios_with_ratings(scenarios: QuerySet) -> QuerySet:

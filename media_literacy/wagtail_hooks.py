@@ -54,11 +54,12 @@ class ScenarioFeedbackViewSet(ModelViewSet):
     menu_label = _("Retours d'expérience")
     menu_order = 260
     add_to_admin_menu = True
-    list_display = ["scenario", "score", "author_name", "status", "updated_at"]
+    list_display = ["scenario", "score", "comment", "author_name", "status", "updated_at"]
     list_filter = ["status"]
     search_fields = ["comment", "author_name"]
     ordering = ["status", "-updated_at"]
-    form_fields = ["comment", "status"]
+    # Moderators publish or refuse a retour; they never rewrite a teacher's words.
+    form_fields = ["status"]
     inspect_view_enabled = True
 
 

@@ -155,6 +155,14 @@ class ScenarioPage(RoutablePageMixin, TaxonomyMixin, BasePage):
         related_name="adaptations",
         verbose_name=_("adapté de"),
     )
+    # The credit CC BY-SA requires, copied when the adaptation starts: it stays on the page
+    # if the original is later unpublished or deleted.
+    adapted_from_title = models.CharField(_("titre de l'original"), max_length=255, blank=True)
+    adapted_from_author = models.CharField(_("auteur de l'original"), max_length=80, blank=True)
+    adapted_from_url = models.CharField(_("adresse de l'original"), max_length=255, blank=True)
+    licence_accepted_at = models.DateTimeField(
+        _("licence acceptée par l'auteur le"), null=True, blank=True, editable=False
+    )
 
     content_panels = [
         *Page.content_panels,

@@ -1,6 +1,7 @@
 """Teachers' side of the scenario bank: submission through moderation, permissions,
 adaptations, ratings and retours d'expérience, "testé dans N classes", uploads."""
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -114,6 +115,7 @@ def draft(**fields) -> ScenarioDraft:
         "objectives": "Objectifs.",
         "author_name": "M. Diallo",
         "steps": [ScenarioStep(title="Étape", minutes=10, instructions="Faire.")],
+        "licence_accepted": True,
     }
     values.update(fields)
     return ScenarioDraft(**values)
@@ -209,7 +211,7 @@ def test_a_draft_needs_only_a_title_but_submission_needs_everything(bank, teache
     assert "Décrivez au moins une étape avant de soumettre le scénario." in html
     page.refresh_from_db()
     assert page.current_workflow_state is None
-    with pytest.raises(ScenarioRefused, match="incomplet"):
+    with pytest.raises(ScenarioRefused, match="complétez : le résumé, au moins un cycle"):
         scenario_submit(teacher=teacher, scenario=page)
 
 
@@ -519,3 +521,97 @@ def test_competences_live_in_cms_with_the_whole_crcn_seeded():
     assert Competence.objects.filter(code__in=["1.1", "3.4", "5.2"]).count() == 3
     assert Competence.objects.count() >= 16
     assert Competence._meta.db_table == "cms_competence"
+
+
+def test_the_author_is_told_by_email_with_a_link_to_their_scenarios_not_the_admin(
+    bank, teacher, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    teacher.email = "claire.martin@ac-paris.invalid"
+    teacher.save()
+    page = scenario_draft_save(teacher=teacher, draft=draft(title="Ma séance"), complete=True)
+    scenario_submit(teacher=teacher, scenario=page)
+    page.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        act(page, moderator, "reject", comment="Ajoutez une étape de bilan.")
+    to_teacher = [message for message in mailoutbox if teacher.email in message.to]
+    assert len(to_teacher) == 1
+    body = to_teacher[0].body
+    assert "Ajoutez une étape de bilan." in body and "/mes-scenarios/" in body
+    assert "/admin/" not in body
+
+    scenario_submit(teacher=teacher, scenario=page)
+    page.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        while page.current_workflow_state:
+            act(page, moderator, "approve")
+    approved = [message for message in mailoutbox if teacher.email in message.to][-1].body
+    assert "publié" in approved and page.full_url in approved and "/admin/" not in approved
+
+
+def png_bytes() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "navy").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_attachments_wait_in_a_private_collection_until_the_scenario_is_published(
+    bank, teacher, moderator, client
+):
+    data = form_data(documents=[SimpleUploadedFile("Affiche de la classe.PNG", png_bytes())])
+    assert client_for(teacher).post("/mes-scenarios/nouveau/", data).status_code == 302
+    document = get_document_model().objects.get()
+    assert document.title == "Affiche de la classe.PNG"
+    assert document.file.name.endswith("affiche-de-la-classe.png")
+    assert document.file_size and document.file_hash
+    assert client.get(document.url).status_code in (302, 403)  # not public yet
+    assert client_for(teacher).get(document.url).status_code == 200  # the author previews it
+    page = ScenarioPage.objects.get()
+    while page.current_workflow_state:
+        act(page, moderator, "approve")
+    assert client.get(document.url).status_code == 200
+
+
+def test_a_failed_save_keeps_neither_rows_nor_files(bank, teacher, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    upload = SimpleUploadedFile("fiche.pdf", PDF)
+    with pytest.raises(ScenarioRefused, match="licence"):
+        scenario_draft_save(
+            teacher=teacher, draft=draft(licence_accepted=False), uploads=[upload], submit=True
+        )
+    assert documents_stored() == 0
+    assert not ScenarioPage.objects.exists()
+    assert [path for path in tmp_path.rglob("*") if path.is_file()] == []
+
+
+def test_submitting_from_the_list_still_needs_everything_and_the_licence(bank, teacher):
+    page = scenario_draft_save(teacher=teacher, draft=draft(licence_accepted=False))
+    response = client_for(teacher).post(f"/mes-scenarios/{page.pk}/soumettre/", follow=True)
+    assert "accord pour la licence" in response.content.decode()
+    page.refresh_from_db()
+    assert page.current_workflow_state is None
+
+
+def test_a_forged_document_id_is_refused(bank, teacher, colleague):
+    other = get_document_model().objects.create(
+        title="privé.pdf", file=SimpleUploadedFile("prive.pdf", PDF)
+    )
+    data = form_data(action="save", documents_kept=[other.pk])
+    response = client_for(teacher).post("/mes-scenarios/nouveau/", data)
+    assert response.status_code == 400
+    assert not ScenarioPage.objects.exists()
+
+
+def test_the_credit_stays_when_the_original_is_unpublished(bank, teacher, colleague, client):
+    original = published(bank, colleague, title="L'original", author_name="M. Diallo")
+    adaptation = scenario_draft_save(teacher=teacher, draft=draft(), adapted_from=original)
+    adaptation.get_latest_revision().publish()
+    original.unpublish()
+    html = client.get(adaptation.url).content.decode()
+    assert "Adapté de" in html and "L&#x27;original" in html and "par M. Diallo" in html
+
+
+def test_a_tampered_step_count_does_not_break_the_form(bank, teacher):
+    data = form_data(action="add-step", **{"steps-TOTAL_FORMS": "abc"})
+    assert client_for(teacher).post("/mes-scenarios/nouveau/", data).status_code in (200, 400)
