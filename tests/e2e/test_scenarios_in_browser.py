@@ -50,6 +50,13 @@ def test_teacher_submits_a_scenario_moderator_approves_it_and_everyone_finds_it(
     title = f"Repérer un compte parodique {int(time.time())}"
     sign_in(page, base, "enseignante", "/mes-scenarios/nouveau/")
     assert axe_violations(page) == []
+    # Submitting an empty form: errors next to their fields, accessible too.
+    page.get_by_role("button", name="Soumettre à la modération").click()
+    expect(page.get_by_text("Le formulaire contient des erreurs")).to_be_visible()
+    expect(page.get_by_role("textbox", name=re.compile(r"^Titre\b(?! de)"))).to_have_attribute(
+        "aria-invalid", "true"
+    )
+    assert axe_violations(page) == []
     page.get_by_role("textbox", name=re.compile(r"^Titre\b(?! de)")).fill(title)
     page.get_by_label("Résumé").fill("Les élèves comparent un vrai compte et sa parodie.")
     page.get_by_role("group", name="Cycles ou niveaux").get_by_label("Cycle 4").check()
