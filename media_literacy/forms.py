@@ -7,13 +7,13 @@ from cms.models import Audience, Competence, Level, Theme
 from media_literacy.models import CampaignRegistration, Discipline, Equipment, ResourceKind
 
 
-def taxonomy_field(model, label):
+def taxonomy_field(model, label, *, to_field_name="slug", empty_label=None):
     return forms.ModelChoiceField(
         queryset=model.objects.all(),
-        to_field_name="slug",
+        to_field_name=to_field_name,
         required=False,
         label=label,
-        empty_label=_("Tous"),
+        empty_label=empty_label or _("Tous"),
         error_messages={"invalid_choice": _("Ce filtre n'existe pas : il a été ignoré.")},
     )
 
@@ -66,13 +66,8 @@ SORT_CHOICES = [
 class ScenarioFilterForm(forms.Form):
     level = taxonomy_field(Level, _("Cycle ou niveau"))
     discipline = taxonomy_field(Discipline, _("Discipline"))
-    competence = forms.ModelChoiceField(
-        queryset=Competence.objects.all(),
-        to_field_name="code",
-        required=False,
-        label=_("Compétence CRCN"),
-        empty_label=_("Toutes"),
-        error_messages={"invalid_choice": _("Ce filtre n'existe pas : il a été ignoré.")},
+    competence = taxonomy_field(
+        Competence, _("Compétence CRCN"), to_field_name="code", empty_label=_("Toutes")
     )
     duration = forms.ChoiceField(
         choices=DURATION_CHOICES,

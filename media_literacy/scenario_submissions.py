@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -78,21 +78,15 @@ class ScenarioDraft:
     licence_accepted: bool = False
 
 
-class Status:
-    DRAFT = "draft"
-    IN_MODERATION = "moderation"
-    CHANGES_REQUESTED = "changes"
-    PUBLISHED = "published"
-    PUBLISHED_WITH_CHANGES = "published-draft"
-
-
-STATUS_LABELS = {
-    Status.DRAFT: gettext_lazy("Brouillon"),
-    Status.IN_MODERATION: gettext_lazy("En cours de modération"),
-    Status.CHANGES_REQUESTED: gettext_lazy("Modifications demandées"),
-    Status.PUBLISHED: gettext_lazy("Publié"),
-    Status.PUBLISHED_WITH_CHANGES: gettext_lazy("Publié — nouvelle version en brouillon"),
-}
+class Status(models.TextChoices):
+    DRAFT = "draft", gettext_lazy("Brouillon")
+    IN_MODERATION = "moderation", gettext_lazy("En cours de modération")
+    CHANGES_REQUESTED = "changes", gettext_lazy("Modifications demandées")
+    PUBLISHED = "published", gettext_lazy("Publié")
+    PUBLISHED_WITH_CHANGES = (
+        "published-draft",
+        gettext_lazy("Publié — nouvelle version en brouillon"),
+    )
 
 
 @dataclass(frozen=True)
@@ -105,7 +99,7 @@ class SubmissionState:
 
     @property
     def label(self) -> str:
-        return str(STATUS_LABELS[self.status])
+        return str(Status(self.status).label)
 
     @property
     def editable(self) -> bool:
@@ -539,10 +533,20 @@ def scenario_adaptation_draft(*, original: ScenarioPage, teacher) -> ScenarioDra
     draft = draft_from_scenario(original)
     draft.title = _("%(title)s (adaptation)") % {"title": original.title}
     draft.licence_accepted = False  # the adapting teacher's own consent is asked
-    mine = ScenarioPage.objects.filter(author=teacher).order_by("-pk").first()
-    draft.author_name = mine.author_name if mine else (teacher.get_full_name() or "")
-    draft.author_school_kind = mine.author_school_kind if mine else ""
+    blank = scenario_blank_draft(teacher=teacher)
+    draft.author_name, draft.author_school_kind = blank.author_name, blank.author_school_kind
     return draft
+
+
+def scenario_blank_draft(*, teacher) -> ScenarioDraft:
+    """A new scenario's starting point: the public name and school type the teacher gave
+    last time (or their account's name)."""
+    mine = ScenarioPage.objects.filter(author=teacher).order_by("-pk").first()
+    return ScenarioDraft(
+        title="",
+        author_name=mine.author_name if mine else teacher.get_full_name(),
+        author_school_kind=mine.author_school_kind if mine else "",
+    )
 
 
 # --- Feedback from use -------------------------------------------------------------------

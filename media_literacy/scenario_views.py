@@ -18,10 +18,10 @@ from cms.roles import is_teacher
 from media_literacy.models import ScenarioPage
 from media_literacy.scenario_forms import ScenarioSubmissionForm, StepFormSet
 from media_literacy.scenario_submissions import (
-    ScenarioDraft,
     ScenarioRefused,
     draft_from_scenario,
     scenario_adaptation_draft,
+    scenario_blank_draft,
     scenario_draft_delete,
     scenario_draft_save,
     scenario_for_author,
@@ -81,12 +81,7 @@ def scenario_create(request):
         draft = scenario_adaptation_draft(original=original, teacher=request.user)
         documents = list(original.documents.select_related("document"))
     else:
-        last = ScenarioPage.objects.filter(author=request.user).order_by("-pk").first()
-        draft = ScenarioDraft(
-            title="",
-            author_name=last.author_name if last else request.user.get_full_name(),
-            author_school_kind=last.author_school_kind if last else "",
-        )
+        draft = scenario_blank_draft(teacher=request.user)
         documents = []
     return _scenario_form(
         request, scenario=None, draft=draft, documents=documents, original=original

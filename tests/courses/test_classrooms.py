@@ -33,6 +33,7 @@ from courses.factories import LessonActivityFactory, QuizActivityFactory
 from courses.login_cards import login_cards_pdf
 from courses.models import ClassMembership, Enrolment, School, uai_validate
 from courses.services import activity_view_record, quiz_attempt_submit
+from tests.factories import assign
 
 pytestmark = pytest.mark.django_db
 
@@ -70,13 +71,6 @@ def classroom(teacher, school):
 @pytest.fixture
 def lessons(course, section):
     return [LessonActivityFactory(parent=section, title=f"Leçon {n}") for n in (1, 2)]
-
-
-def assign(classroom, teacher, page, **fields):
-    """Give ``page`` to the class, open now and due tomorrow unless told otherwise."""
-    now = timezone.now()
-    dates = {"opens_at": now, "due_at": now + timedelta(days=1)}
-    return assignment_create(classroom=classroom, teacher=teacher, page=page, **{**dates, **fields})
 
 
 def client_for(user) -> Client:

@@ -17,7 +17,7 @@ from wagtail.models import WorkflowState
 from cms.factories import UserFactory
 from cms.models import Competence, Level
 from cms.roles import STUDENT_GROUP, TEACHER_GROUP
-from courses.classrooms import assignment_create, classroom_create
+from courses.classrooms import classroom_create
 from courses.factories import CourseIndexPageFactory, CoursePageFactory
 from courses.models import School
 from media_literacy.models import ScenarioFeedback, ScenarioIndexPage, ScenarioPage
@@ -33,6 +33,7 @@ from media_literacy.scenario_submissions import (
     scenario_submit,
 )
 from media_literacy.services import index_page_ensure
+from tests.factories import assign
 
 pytestmark = pytest.mark.django_db
 
@@ -125,17 +126,6 @@ def act(page, user, action, comment=""):
     state = page.current_workflow_task_state
     state.task.specific.on_action(state, user, action, comment=comment)
     page.refresh_from_db()
-
-
-def assign(classroom, teacher, page, *, days=1):
-    now = timezone.now()
-    return assignment_create(
-        classroom=classroom,
-        teacher=teacher,
-        page=page,
-        opens_at=now,
-        due_at=now + timedelta(days=days),
-    )
 
 
 def published(bank, teacher, **fields) -> ScenarioPage:
@@ -403,7 +393,7 @@ def test_classes_count_is_shown_only_from_five_classes(bank, teacher, colleague,
         classroom = classroom_create(teacher=teacher, school=school, name=f"4e {number}")
         assign(classroom, teacher, course)
         if number == 1:  # the same class given it twice counts once
-            assign(classroom, teacher, course, days=2)
+            assign(classroom, teacher, course, due_at=timezone.now() + timedelta(days=2))
         html = client.get(page.url).content.decode()
         listing = client.get(bank.url).content.decode()
         if number < 5:
