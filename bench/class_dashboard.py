@@ -116,7 +116,8 @@ def build(args: argparse.Namespace, rng: random.Random) -> list:
 
     from cms.models import HomePage
     from cms.roles import STUDENT_GROUP, TEACHER_GROUP
-    from courses.classrooms import join_code_generate
+    from courses.activities.lesson.models import LessonActivity
+    from courses.classes.services import join_code_generate
     from courses.factories import CoursePageFactory, CourseSectionPageFactory
     from courses.models import (
         Activity,
@@ -125,10 +126,9 @@ def build(args: argparse.Namespace, rng: random.Random) -> list:
         ClassMembership,
         Classroom,
         CompletionState,
-        LessonActivity,
         School,
     )
-    from courses.services import course_index_ensure
+    from courses.structure.services import course_index_ensure
 
     started = time.perf_counter()
     index = course_index_ensure(home=HomePage.objects.first())
@@ -294,7 +294,7 @@ def measure(args, classes, rng) -> list[tuple[str, list[float], list[int]]]:
     from django.test import Client
     from django.test.utils import override_settings
 
-    from courses.class_reports import class_progress
+    from courses.classes.selectors import class_progress
 
     sample = rng.sample(classes, min(args.samples, len(classes)))
     results = {

@@ -297,7 +297,7 @@ def fixture_create(*, tag: str, learners: int, activities: int) -> Fixture:
         QuizActivityFactory,
     )
     from courses.models import CompletionRule
-    from courses.services import enrolment_create
+    from courses.structure.services import enrolment_create
 
     root = Site.objects.get(is_default_site=True).root_page
     index = CourseIndexPageFactory(parent=root, title=f"Banc xAPI {tag}", slug=f"banc-{tag}")

@@ -8,7 +8,7 @@ type is adding a module under ``courses/activities/`` (or any app) that calls
 
 from dataclasses import dataclass
 
-from courses.models.structure import CompletionRule
+from courses.structure.models import CompletionRule
 
 _REGISTRY: dict[str, "ActivityType"] = {}
 
@@ -30,6 +30,8 @@ class ActivityType:
     completion_rules: tuple[CompletionRule, ...]
     graded: bool = False
     """Graded types have attempts with a score (quiz, H5P); others are viewed or marked done."""
+    urls: str | None = None
+    """Dotted path of a module whose ``urlpatterns`` join the ``courses`` namespace."""
 
 
 def register(activity_type: ActivityType) -> ActivityType:
@@ -39,6 +41,17 @@ def register(activity_type: ActivityType) -> ActivityType:
 
 def activity_types() -> list[ActivityType]:
     return list(_REGISTRY.values())
+
+
+def activity_type_urls() -> list:
+    """The routes the registered types bring (read once, when the URLconf loads)."""
+    from django.utils.module_loading import import_string
+
+    patterns = []
+    for activity_type in _REGISTRY.values():
+        if activity_type.urls:
+            patterns += import_string(f"{activity_type.urls}.urlpatterns")
+    return patterns
 
 
 def activity_type_for(page_model: type) -> ActivityType:

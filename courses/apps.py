@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _recompute_after_rule_change(sender, instance, **kwargs):
+    from courses.completion.services import activity_completions_recompute
     from courses.models import Activity
-    from courses.services import activity_completions_recompute
 
     if isinstance(instance, Activity):
         activity_completions_recompute(activity=instance)
@@ -27,6 +27,6 @@ class CoursesConfig(AppConfig):
         from courses.search_documents import register_with_search
 
         register_with_search()
-        from courses.classrooms import register_course_assignables
+        from courses.classes.services import register_course_assignables
 
         register_course_assignables()

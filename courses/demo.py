@@ -13,7 +13,7 @@ from courses.factories import (
     quiz_questions,
 )
 from courses.models import CompletionRule, CoursePage
-from courses.services import course_index_ensure
+from courses.structure.services import course_index_ensure
 
 COURSES = [
     {
@@ -121,7 +121,7 @@ def load_classroom_demo(*, log) -> None:
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
-    from courses.classrooms import assignment_create, classroom_create
+    from courses.classes.services import assignment_create, classroom_create
     from courses.models import ClassMembership, Classroom, School
 
     users = get_user_model().objects

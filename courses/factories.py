@@ -3,15 +3,10 @@
 import factory
 import wagtail_factories
 
-from courses.models import (
-    CompletionRule,
-    CourseIndexPage,
-    CoursePage,
-    CourseSectionPage,
-    LessonActivity,
-    QuizActivity,
-    ResourceLinkActivity,
-)
+from courses.activities.lesson.models import LessonActivity
+from courses.activities.quiz.models import QuizActivity
+from courses.activities.resource_link.models import ResourceLinkActivity
+from courses.models import CompletionRule, CourseIndexPage, CoursePage, CourseSectionPage
 
 
 class CourseIndexPageFactory(wagtail_factories.PageFactory):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from cms.content_import import ContentImporter, ItemError
 from courses.models import CoursePage
-from courses.services import course_index_ensure
+from courses.structure.services import course_index_ensure
 
 
 class CourseImporter(ContentImporter):

@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from courses.classrooms import academic_year_of
+from courses.classes.services import academic_year_of
 from courses.models import (
     ActivityCompletion,
     ActivityUserData,

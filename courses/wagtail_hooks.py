@@ -1,56 +1,21 @@
-"""Admin for learning: the H5P packages and the schools."""
+"""Admin for learning: the course report and the schools."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses.forms import H5PPackageForm, SchoolAdminForm
-from courses.models import H5PPackage, School
-
-
-class H5PPackageViewSet(SnippetViewSet):
-    model = H5PPackage
-    icon = "media"
-    menu_label = _("Paquets H5P")
-    menu_order = 320
-    add_to_admin_menu = True
-    list_display = [
-        "title",
-        Column("main_library_label", label=_("Bibliothèque principale")),
-        "uploaded_at",
-    ]
-    search_fields = ["title", "main_library"]
-    ordering = ["-uploaded_at"]
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    inspect_view_fields = [
-        "title",
-        "main_library",
-        "main_library_major",
-        "main_library_minor",
-        "embed_type",
-        "sha256",
-        "storage_path",
-        "size",
-        "uploaded_at",
-    ]
-    edit_handler = ObjectList(
-        [FieldPanel("upload"), FieldPanel("title")], base_form_class=H5PPackageForm
-    )
-
-
-register_snippet(H5PPackageViewSet)
+from courses.classes.forms import SchoolAdminForm
+from courses.models import School
 
 
 @hooks.register("register_admin_urls")
 def register_course_report_urls():
     from django.urls import path
 
-    from courses.views import course_report
+    from courses.reports.views import course_report
 
     return [path("parcours/<int:course_id>/rapport/", course_report, name="courses_course_report")]
 

@@ -2,7 +2,7 @@
 
 
 def campaign_target(campaign):
-    from courses.classrooms import AssignableTarget
+    from courses.classes.services import AssignableTarget
 
     links = campaign.related_courses.select_related("page")
     return AssignableTarget(
@@ -11,7 +11,7 @@ def campaign_target(campaign):
 
 
 def register_assignables() -> None:
-    from courses.classrooms import register_assignable
+    from courses.classes.services import register_assignable
     from media_literacy.models import CampaignPage
 
     register_assignable(CampaignPage, campaign_target)

@@ -186,7 +186,7 @@ def scenario_class_counts(*, scenario_ids) -> dict[int, int]:
     Counts only, never which classes: the page shows the figure from
     ``REPERES_MEDIA_LITERACY_SCENARIO_MIN_CLASSES`` up (see ``scenario_classes_shown``).
     """
-    from courses.class_reports import classrooms_by_page
+    from courses.classes.selectors import classrooms_by_page
     from media_literacy.models import ScenarioLinkedPage
 
     links = list(

@@ -22,7 +22,7 @@ def assign(classroom, teacher, page, **fields):
 
     from django.utils import timezone
 
-    from courses.classrooms import assignment_create
+    from courses.classes.services import assignment_create
 
     now = timezone.now()
     dates = {"opens_at": now, "due_at": now + timedelta(days=1)}

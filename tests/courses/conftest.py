@@ -7,7 +7,7 @@ from django.conf import settings
 from cms.factories import UserFactory
 from cms.models import HomePage
 from courses.factories import CourseIndexPageFactory, CoursePageFactory, CourseSectionPageFactory
-from courses.services import enrolment_create
+from courses.structure.services import enrolment_create
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ import pytest
 from django.test import Client
 
 from cms.factories import UserFactory
+from courses.completion.services import activity_view_record
 from courses.factories import LessonActivityFactory
 from courses.models import CourseCompletion
-from courses.services import activity_view_record
 
 pytestmark = pytest.mark.django_db
 

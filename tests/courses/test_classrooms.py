@@ -16,10 +16,12 @@ from openpyxl import load_workbook
 
 from cms.factories import UserFactory
 from cms.roles import STUDENT_GROUP, TEACHER_GROUP
-from courses import classrooms
-from courses.class_reports import class_progress, pupil_todo
-from courses.classroom_forms import AssignmentForm
-from courses.classrooms import (
+from courses.activities.quiz.services import quiz_attempt_submit
+from courses.classes import services as classrooms
+from courses.classes.forms import AssignmentForm
+from courses.classes.login_cards import login_cards_pdf
+from courses.classes.selectors import class_progress, pupil_todo
+from courses.classes.services import (
     JOIN_CODE_ALPHABET,
     ClassroomRefused,
     assignment_create,
@@ -29,10 +31,9 @@ from courses.classrooms import (
     join_code_generate,
     roster_add,
 )
+from courses.completion.services import activity_view_record
 from courses.factories import LessonActivityFactory, QuizActivityFactory
-from courses.login_cards import login_cards_pdf
 from courses.models import ClassMembership, Enrolment, School, uai_validate
-from courses.services import activity_view_record, quiz_attempt_submit
 from tests.factories import assign
 
 pytestmark = pytest.mark.django_db
@@ -483,7 +484,7 @@ def test_grid_rates_scores_and_exports(classroom, teacher, course, section):
 
 
 def test_most_missed_questions_count_each_pupils_last_attempt(classroom, teacher, course, section):
-    from courses.class_reports import assignment_missed_questions
+    from courses.classes.selectors import assignment_missed_questions
 
     quiz = QuizActivityFactory(parent=section, title="Quiz")
     roster_add(classroom=classroom, teacher=teacher, names=["Léa", "Noé"])

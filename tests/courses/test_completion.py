@@ -5,6 +5,14 @@ from decimal import Decimal
 import pytest
 
 from cms.factories import UserFactory
+from courses.activities.quiz.services import quiz_attempt_submit
+from courses.completion.rules import attempts_grade
+from courses.completion.services import (
+    AttemptRefused,
+    activity_mark_done,
+    activity_view_record,
+    attempt_record,
+)
 from courses.factories import LessonActivityFactory, QuizActivityFactory
 from courses.models import (
     ActivityCompletion,
@@ -13,15 +21,7 @@ from courses.models import (
     CourseCompletion,
     Enrolment,
 )
-from courses.services import (
-    AttemptRefused,
-    activity_mark_done,
-    activity_view_record,
-    attempt_record,
-    attempts_grade,
-    enrolment_end,
-    quiz_attempt_submit,
-)
+from courses.structure.services import enrolment_end
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from courses.models import H5PPackage
-from courses.services import H5PPackageError, h5p_package_store
+from courses.activities.h5p.models import H5PPackage
+from courses.activities.h5p.packages import H5PPackageError, h5p_package_store
 from tests.courses import h5p_builder
 from tests.courses.conftest import media_files
 

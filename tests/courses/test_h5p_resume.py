@@ -20,7 +20,7 @@ def activity(section):
 
 
 def player_config(client, activity, package_id=None) -> dict:
-    from courses.views import h5p_resume_options
+    from courses.activities.h5p.views import h5p_resume_options
 
     request = client.get("/").wsgi_request
     return h5p_resume_options(request, activity_id=activity.pk)
@@ -90,7 +90,7 @@ def test_oversized_documents_are_refused(activity, learner):
 
 
 def test_player_page_carries_resume_options_for_signed_in_learners(activity, learner):
-    from courses.services import h5p_package_store
+    from courses.activities.h5p.packages import h5p_package_store
     from tests.courses import h5p_builder
 
     package = h5p_package_store(upload=h5p_builder.valid_package(), title="Question")
@@ -105,7 +105,7 @@ def test_player_page_carries_resume_options_for_signed_in_learners(activity, lea
 
 
 def test_player_interface_is_in_french(activity, learner):
-    from courses.services import h5p_package_store
+    from courses.activities.h5p.packages import h5p_package_store
     from tests.courses import h5p_builder
 
     package = h5p_package_store(upload=h5p_builder.valid_package(), title="Question")

@@ -8,9 +8,11 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from cms.factories import UserFactory
+from courses.activities.quiz.services import quiz_attempt_submit
+from courses.completion.services import activity_view_record
 from courses.factories import LessonActivityFactory, QuizActivityFactory
-from courses.reports import course_completion_grid
-from courses.services import activity_view_record, enrolment_create, quiz_attempt_submit
+from courses.reports.selectors import course_completion_grid
+from courses.structure.services import enrolment_create
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from courses.models import (
     LearnerIdentity,
     XapiStatement,
 )
-from courses.services import enrolment_create
+from courses.structure.services import enrolment_create
 
 pytestmark = pytest.mark.django_db
 HEADERS = {"HTTP_X_EXPERIENCE_API_VERSION": "1.0.3"}
@@ -263,7 +263,7 @@ def test_statements_of_one_player_load_make_one_attempt(learner_client, h5p_like
 
 
 def test_h5p_statements_name_their_activity_in_a_context_extension(learner_client, h5p_like):
-    from courses.xapi import ACTIVITY_EXTENSION
+    from courses.xapi.statements import ACTIVITY_EXTENSION
 
     body = statement(h5p_like, context={"extensions": {ACTIVITY_EXTENSION: h5p_like.pk}})
     body["object"]["id"] = "http://testserver/h5p/3/player/"

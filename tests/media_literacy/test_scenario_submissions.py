@@ -17,7 +17,7 @@ from wagtail.models import WorkflowState
 from cms.factories import UserFactory
 from cms.models import Competence, Level
 from cms.roles import STUDENT_GROUP, TEACHER_GROUP
-from courses.classrooms import classroom_create
+from courses.classes.services import classroom_create
 from courses.factories import CourseIndexPageFactory, CoursePageFactory
 from courses.models import School
 from media_literacy.models import ScenarioFeedback, ScenarioIndexPage, ScenarioPage
@@ -408,7 +408,7 @@ def test_classes_count_is_shown_only_from_five_classes(bank, teacher, colleague,
 
 
 def test_classes_are_counted_per_activity_and_per_whole_course(teacher, home):
-    from courses.class_reports import classrooms_by_page
+    from courses.classes.selectors import classrooms_by_page
     from courses.factories import CourseSectionPageFactory, LessonActivityFactory
 
     index = CourseIndexPageFactory(parent=home)

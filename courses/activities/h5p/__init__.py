@@ -1,0 +1,1 @@
+"""H5P activities: packages, the sandboxed player, resume data."""

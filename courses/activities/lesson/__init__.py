@@ -1,0 +1,1 @@
+"""Lessons: rich text read by the learner."""

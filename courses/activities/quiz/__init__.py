@@ -1,0 +1,1 @@
+"""Native quizzes: questions, grading, review."""

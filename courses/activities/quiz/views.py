@@ -1,0 +1,49 @@
+"""Quiz pages' routes: submit an attempt, review it."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from courses.activities.quiz.services import quiz_attempt_submit
+from courses.completion.services import AttemptRefused
+from courses.structure.services import is_enrolled
+
+
+def quiz_submit(request, *, quiz):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(quiz.url)
+    if not is_enrolled(course=quiz.course, user=request.user):
+        messages.error(request, _("Inscrivez-vous au parcours pour enregistrer votre progression."))
+        return redirect(quiz.url)
+    answers = {
+        question.id: (
+            request.POST.getlist(f"q-{question.id}")
+            if question.block_type == "multiple_choice"
+            else request.POST.get(f"q-{question.id}")
+        )
+        for question in quiz.questions
+    }
+    try:
+        attempt = quiz_attempt_submit(quiz=quiz, user=request.user, answers=answers)
+    except AttemptRefused as error:
+        messages.error(request, str(error))
+        return redirect(quiz.url)
+    return redirect(quiz.url + quiz.reverse_subpage("attempt_review", args=[attempt.number]))
+
+
+def quiz_review(request, *, quiz, number: int):
+    if not request.user.is_authenticated:
+        return redirect_to_login(quiz.url)
+    attempt = quiz.attempts.filter(user=request.user, number=number).first()
+    if attempt is None:  # another learner's attempt is as absent as a missing one
+        raise Http404
+    review = [(question, attempt.responses.get(question.id, {})) for question in quiz.questions]
+    return quiz.render(
+        request,
+        template="courses/quiz_review.html",
+        context_overrides={"attempt": attempt, "review": review},
+    )

@@ -1,0 +1,1 @@
+"""A link to an external resource."""

@@ -1,0 +1,1 @@
+"""Certificates: durable records of a completed course, verifiable and revocable."""

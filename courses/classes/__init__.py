@@ -1,0 +1,1 @@
+"""Classes: join codes, pupils' accounts, assignments, the progress grid, login cards."""

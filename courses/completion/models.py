@@ -1,0 +1,153 @@
+"""What learners did and where they stand: enrolments, attempts, activity and course completions.
+
+Views read completions through ``courses.completion.selectors``, never raw statements."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+__all__ = [
+    "ActivityCompletion",
+    "Attempt",
+    "CompletionState",
+    "CourseCompletion",
+    "Enrolment",
+]
+
+
+class Enrolment(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Inscrit")
+        ENDED = "ended", _("Désinscrit")
+
+    class Source(models.TextChoices):
+        SELF = "self", _("Auto-inscription")
+        ASSIGNMENT = "assignment", _("Affectation par un enseignant")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="enrolments"
+    )
+    status = models.CharField(
+        _("statut"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    source = models.CharField(
+        _("origine"), max_length=12, choices=Source.choices, default=Source.SELF
+    )
+    enrolled_at = models.DateTimeField(_("inscrit le"), auto_now_add=True)
+    ended_at = models.DateTimeField(_("désinscrit le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inscription à un parcours")
+        verbose_name_plural = _("inscriptions aux parcours")
+        permissions = [("view_course_report", _("Peut consulter les rapports des parcours"))]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="one_enrolment_per_course")
+        ]
+
+
+class Attempt(models.Model):
+    """One graded try at an activity (a quiz submission, an H5P result)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
+    )
+    activity = models.ForeignKey(
+        "courses.Activity", on_delete=models.CASCADE, related_name="attempts"
+    )
+    number = models.PositiveIntegerField()
+    score_raw = models.DecimalField(max_digits=9, decimal_places=2, null=True)
+    score_max = models.DecimalField(max_digits=9, decimal_places=2, null=True)
+    score_scaled = models.DecimalField(max_digits=6, decimal_places=5, null=True)
+    success = models.BooleanField(null=True)
+    responses = models.JSONField(default=dict, blank=True)
+    statement = models.OneToOneField(
+        "courses.XapiStatement", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    registration = models.UUIDField(
+        null=True,
+        blank=True,
+        help_text="xAPI registration: statements sharing it update one attempt.",
+    )
+    completed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "activity", "number"], name="unique_attempt_number"
+            )
+        ]
+
+
+class CompletionState(models.TextChoices):
+    NOT_STARTED = "not_started", _("Pas commencée")
+    IN_PROGRESS = "in_progress", _("En cours")
+    COMPLETE = "complete", _("Terminée")
+    PASSED = "passed", _("Réussie")
+    FAILED = "failed", _("Non réussie")
+
+
+class ActivityCompletion(models.Model):
+    """A learner's standing on one activity, recomputed from their views, marks and attempts."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_completions"
+    )
+    activity = models.ForeignKey(
+        "courses.Activity", on_delete=models.CASCADE, related_name="completions"
+    )
+    viewed = models.BooleanField(default=False)
+    marked_done = models.BooleanField(default=False)
+    attempt_count = models.PositiveIntegerField(default=0)
+    grade = models.DecimalField(max_digits=6, decimal_places=5, null=True)
+    state = models.CharField(
+        max_length=12, choices=CompletionState.choices, default=CompletionState.NOT_STARTED
+    )
+    completed_at = models.DateTimeField(null=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "activity"], name="one_completion_per_activity")
+        ]
+
+    @property
+    def is_complete(self) -> bool:
+        return self.state in {CompletionState.COMPLETE, CompletionState.PASSED}
+
+    @property
+    def grade_percent(self):
+        return None if self.grade is None else round(self.grade * 100, 1)
+
+
+CERTIFICATE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L
+
+
+def certificate_code() -> str:
+    import secrets
+
+    return "".join(secrets.choice(CERTIFICATE_ALPHABET) for _ in range(10))
+
+
+class CourseCompletion(models.Model):
+    """A completed course; its code makes the certificate verifiable at a public URL."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_completions"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="completions"
+    )
+    grade = models.DecimalField(max_digits=6, decimal_places=5, null=True)
+    completed_at = models.DateTimeField()
+    certificate_code = models.CharField(
+        max_length=12, unique=True, default=certificate_code, editable=False
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="one_completion_per_course")
+        ]

@@ -1,0 +1,1 @@
+"""Reports for editors: course completion grid and per-question answers."""

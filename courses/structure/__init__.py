@@ -1,0 +1,1 @@
+"""Course structure: the course listing, courses, sections, activity pages, enrolments."""

@@ -1,0 +1,67 @@
+"""Thin views behind course and activity pages: enrolment, viewing, marking done, and
+the learner's dashboard."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from courses.completion.selectors import learner_courses
+from courses.completion.services import activity_mark_done, activity_view_record
+from courses.structure.services import enrolment_create, enrolment_end, is_enrolled
+
+
+def course_enrol(request, *, course):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.url)
+    enrolment_create(course=course, user=request.user)
+    messages.success(request, _("Vous êtes inscrit à ce parcours."))
+    return redirect(course.url)
+
+
+def course_unenrol(request, *, course):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.url)
+    enrolment_end(course=course, user=request.user)
+    messages.info(
+        request, _("Vous n'êtes plus inscrit à ce parcours ; votre historique est conservé.")
+    )
+    return redirect(course.url)
+
+
+def activity_show(request, *, activity):
+    """Render an activity; for an enrolled learner, record that it was viewed."""
+    if request.user.is_authenticated and is_enrolled(course=activity.course, user=request.user):
+        activity_view_record(activity=activity, user=request.user)
+    return activity.render(request)
+
+
+def activity_done(request, *, activity):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(activity.url)
+    if not is_enrolled(course=activity.course, user=request.user):
+        messages.error(request, _("Inscrivez-vous au parcours pour enregistrer votre progression."))
+        return redirect(activity.url)
+    activity_mark_done(
+        activity=activity, user=request.user, done=request.POST.get("done", "1") == "1"
+    )
+    return redirect(activity.url)
+
+
+@login_required
+def learner_dashboard(request):
+    from courses.classes.selectors import pupil_todo
+
+    return render(
+        request,
+        "courses/dashboard.html",
+        {"dashboard": learner_courses(user=request.user), "todo": pupil_todo(user=request.user)},
+    )

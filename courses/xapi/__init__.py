@@ -1,0 +1,1 @@
+"""The LRS: xAPI statements validated, stored once, turned into attempts."""
