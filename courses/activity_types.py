@@ -1,11 +1,24 @@
-"""The activity-type registry: each activity type is a plugin that registers itself.
+"""The activity-type contract and registry: each activity type is a plugin.
 
-An ``ActivityType`` says which page model implements it and which completion rules it
-supports. The course core reads this registry and never branches on a type; adding a
-type is adding a module under ``courses/activities/`` (or any app) that calls
-``register``.
+A type lives in its own folder, ``courses/activities/<type>/``, as a Django app whose
+``ready()`` calls ``register``; adding a type is adding its folder and its line in
+``INSTALLED_APPS``. The course core (completion, classes, reports, privacy) reads this
+registry and calls the hooks below; it never imports a type nor branches on one.
+
+Every hook is optional and keyword-only:
+
+``answer_rows(activity=, attempt=) -> list[AnswerRow]``
+    One row per question of an attempt, with the learner's answer *in words* (reports,
+    missed questions, exports).
+``learner_data(user=) -> dict``
+    What the type keeps about a learner beyond attempts and completions (privacy export).
+``learner_erase(user=) -> None``
+    Erase that data (right to erasure, pupils' purge).
+``review_url(activity=, pupil=) -> str | None``
+    Where a teacher reads and marks a pupil's work (shown in the class report).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from courses.structure.models import CompletionRule
@@ -24,6 +37,18 @@ GRADED_RULES = (
 
 
 @dataclass(frozen=True)
+class AnswerRow:
+    """One question of an attempt as a report shows it."""
+
+    question_id: str
+    question: str
+    answer: str
+    """The learner's answer in words ("Vrai", "Ne pas répondre", "Paris, Lyon"), never indices."""
+    correct: bool | None = None
+    """None when the question is not scored (an open answer awaiting a teacher)."""
+
+
+@dataclass(frozen=True)
 class ActivityType:
     key: str
     page_model: type
@@ -32,6 +57,10 @@ class ActivityType:
     """Graded types have attempts with a score (quiz, H5P); others are viewed or marked done."""
     urls: str | None = None
     """Dotted path of a module whose ``urlpatterns`` join the ``courses`` namespace."""
+    answer_rows: Callable[..., list[AnswerRow]] | None = None
+    learner_data: Callable[..., dict] | None = None
+    learner_erase: Callable[..., None] | None = None
+    review_url: Callable[..., str | None] | None = None
 
 
 def register(activity_type: ActivityType) -> ActivityType:
@@ -59,3 +88,25 @@ def activity_type_for(page_model: type) -> ActivityType:
         if issubclass(page_model, activity_type.page_model):
             return activity_type
     raise LookupError(f"{page_model.__name__} is not a registered activity type")
+
+
+def answer_rows_for(*, activity, attempt) -> list[AnswerRow]:
+    """The per-question rows of ``attempt`` (``activity`` is the specific page)."""
+    hook = activity_type_for(type(activity)).answer_rows
+    return hook(activity=activity, attempt=attempt) if hook else []
+
+
+def learner_data_by_type(*, user) -> dict[str, dict]:
+    """Each type's own data about ``user``, keyed by type (for the privacy export)."""
+    return {t.key: t.learner_data(user=user) for t in _REGISTRY.values() if t.learner_data}
+
+
+def learner_erase_by_type(*, user) -> None:
+    for activity_type in _REGISTRY.values():
+        if activity_type.learner_erase:
+            activity_type.learner_erase(user=user)
+
+
+def review_url_for(*, activity, pupil) -> str | None:
+    hook = activity_type_for(type(activity)).review_url
+    return hook(activity=activity, pupil=pupil) if hook else None
