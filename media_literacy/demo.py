@@ -1,16 +1,20 @@
 """Demo editorial content, idempotent (pages and objects are looked up by slug):
-three campaigns (current, upcoming, past), fifteen resources across the four audiences,
-the local actors page with a dozen actors."""
+three campaigns (current, upcoming, past) with a search promotion, fifteen resources
+across the four audiences, the local actors page with a dozen actors, ten scenarios with
+ratings and a teacher's draft."""
 
 import datetime
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from cms.demo import Logger, navigation_link_ensure
 from cms.models import Audience, Competence, HomePage, Level, Theme
+from media_literacy.campaigns.models import CampaignIndexPage, CampaignPage, CampaignRelatedResource
 from media_literacy.factories import (
     CampaignPageFactory,
     LocalActorFactory,
@@ -18,16 +22,18 @@ from media_literacy.factories import (
     LocalServiceFactory,
     ResourcePageFactory,
 )
-from media_literacy.models import (
-    CampaignIndexPage,
-    CampaignRelatedResource,
-    LocalActor,
-    LocalActorIndexPage,
-    ResourceIndexPage,
-    ResourceKind,
-    ResourceVariant,
+from media_literacy.local_actors.models import LocalActor, LocalActorIndexPage
+from media_literacy.resources.models import ResourceIndexPage, ResourceKind, ResourceVariant
+from media_literacy.scenarios.models import (
+    Discipline,
+    ScenarioFeedback,
+    ScenarioIndexPage,
+    ScenarioPage,
 )
+from media_literacy.scenarios.submissions import ScenarioDraft, ScenarioStep, scenario_draft_save
 from media_literacy.services import index_page_ensure
+
+PROMOTED_QUERY = "semaine de la presse"
 
 RESOURCES = [
     # slug, title, kind, audiences, levels, themes, summary
@@ -185,9 +191,24 @@ def load_media_literacy_demo(*, log) -> None:
         "Version parents",
     )
     campaigns = _campaigns(campaign_index, resources)
+    _search_promotion()
     for page in (campaign_index, resource_index):
         navigation_link_ensure(home=home, page=page, label=page.title)
     log(f"media_literacy: {len(campaigns)} campaigns, {len(resources)} resources.")
+
+
+def _search_promotion() -> None:
+    """Editors pin the Semaine de la presse on its own name (Wagtail's search promotions)."""
+    campaign = CampaignPage.objects.live().filter(title__icontains="presse").first()
+    if campaign is None:
+        return
+    query = Query.objects.filter(query_string=PROMOTED_QUERY).first()
+    if query is None:
+        query = Query.objects.create(query_string=PROMOTED_QUERY)
+    if not SearchPromotion.objects.filter(query=query, page=campaign).exists():
+        SearchPromotion.objects.create(
+            query=query, page=campaign, sort_order=0, description=campaign.summary
+        )
 
 
 def _terms(model, slugs):
@@ -639,8 +660,6 @@ SCENARIOS = [
 
 def load_scenarios_demo(*, log: Logger) -> None:
     """Ten scenarios across cycles, two of them adaptations of others."""
-    from media_literacy.models import Discipline, ScenarioIndexPage, ScenarioPage
-
     home = HomePage.objects.first()
     index = index_page_ensure(model=ScenarioIndexPage, home=home)
     navigation_link_ensure(home=home, page=index, label=index.title)
@@ -749,15 +768,6 @@ SCENARIO_FEEDBACK = [
 
 def _scenario_feedback_demo(*, log: Logger) -> None:
     """The demo teacher's ratings (published), and one draft of her own in "Mes scénarios"."""
-    from django.contrib.auth import get_user_model
-
-    from media_literacy.models import ScenarioFeedback, ScenarioPage
-    from media_literacy.scenario_submissions import (
-        ScenarioDraft,
-        ScenarioStep,
-        scenario_draft_save,
-    )
-
     teacher = get_user_model().objects.filter(username="enseignante").first()
     if teacher is None:
         return

@@ -7,16 +7,9 @@ import wagtail_factories
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
-from media_literacy.models import (
-    CampaignIndexPage,
-    CampaignPage,
-    LocalActor,
-    LocalActorIndexPage,
-    LocalService,
-    ResourceIndexPage,
-    ResourceKind,
-    ResourcePage,
-)
+from media_literacy.campaigns.models import CampaignIndexPage, CampaignPage
+from media_literacy.local_actors.models import LocalActor, LocalActorIndexPage, LocalService
+from media_literacy.resources.models import ResourceIndexPage, ResourceKind, ResourcePage
 
 
 class CampaignIndexPageFactory(wagtail_factories.PageFactory):

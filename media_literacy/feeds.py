@@ -5,7 +5,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from media_literacy.models import CampaignPage, ResourcePage
+from media_literacy.campaigns.models import CampaignPage
+from media_literacy.resources.models import ResourcePage
 
 FEED_SIZE = 30
 

@@ -6,13 +6,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from cms.content_import import ContentImporter, ItemError
-from media_literacy.models import (
-    CampaignIndexPage,
-    CampaignPage,
-    ResourceIndexPage,
-    ResourceKind,
-    ResourcePage,
-)
+from media_literacy.campaigns.models import CampaignIndexPage, CampaignPage
+from media_literacy.resources.models import ResourceIndexPage, ResourceKind, ResourcePage
 from media_literacy.services import index_page_ensure
 
 

@@ -1,11 +1,18 @@
-"""What campaigns and resources contribute to the catalogue search."""
+"""What campaigns, resources and scenarios contribute to the catalogue search.
+
+Imported by ``MediaLiteracyConfig.ready`` (it imports models).
+"""
 
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import stream_text
+from media_literacy.campaigns.models import CampaignPage
+from media_literacy.resources.models import ResourcePage
+from media_literacy.scenarios.models import ScenarioPage
+from search.registry import register_page_type
 
 
-def campaign_search_document(page) -> dict:
+def campaign_search_document(page: CampaignPage) -> dict:
     return {
         "summary": page.summary or page.strapline,
         "body": " ".join(filter(None, [page.strapline, stream_text(page.body)])),
@@ -14,13 +21,13 @@ def campaign_search_document(page) -> dict:
     }
 
 
-def resource_search_document(page) -> dict:
+def resource_search_document(page: ResourcePage) -> dict:
     fields = page.taxonomy_search_fields()
     fields["keywords"] = f"{page.get_resource_kind_display()} {fields['keywords']}"
     return {"summary": page.summary, "body": stream_text(page.body), **fields}
 
 
-def scenario_search_document(page) -> dict:
+def scenario_search_document(page: ScenarioPage) -> dict:
     fields = page.taxonomy_search_fields()
     disciplines = " ".join(d.name for d in page.disciplines.all())
     competences = " ".join(c.name for c in page.competences.all())
@@ -39,9 +46,6 @@ def scenario_search_document(page) -> dict:
 
 
 def register_with_search() -> None:
-    from media_literacy.models import CampaignPage, ResourcePage, ScenarioPage
-    from search.registry import register_page_type
-
     register_page_type(
         CampaignPage,
         kind="campaign",

@@ -1,4 +1,5 @@
-"""Admin for editorial content: schools' registrations (with CSV/XLSX export), local actors."""
+"""Admin for editorial content: schools' registrations (with CSV/XLSX export), retours
+d'expérience, local actors, disciplines; new listings go under the editorial workflow."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -6,17 +7,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from media_literacy.models import (
-    CampaignIndexPage,
-    CampaignRegistration,
-    Discipline,
-    LocalActor,
-    LocalService,
-    ResourceIndexPage,
-    ScenarioFeedback,
-    ScenarioIndexPage,
-)
-from media_literacy.services import editorial_workflow_assign
+from media_literacy.campaigns.models import CampaignRegistration
+from media_literacy.local_actors.models import LocalActor, LocalService
+from media_literacy.scenarios.models import Discipline, ScenarioFeedback
+from media_literacy.services import editorial_workflow_assign, is_editorial_index_page
 
 
 class CampaignRegistrationViewSet(ModelViewSet):
@@ -70,7 +64,7 @@ def register_scenario_feedback():
 
 @hooks.register("after_create_page")
 def put_new_index_pages_under_the_editorial_workflow(request, page):
-    if isinstance(page.specific, CampaignIndexPage | ResourceIndexPage | ScenarioIndexPage):
+    if is_editorial_index_page(page):
         editorial_workflow_assign(page=page)
 
 

@@ -1,4 +1,5 @@
-"""Demo: the catalogue is indexed once the demo pages exist; one promotion as an example."""
+"""Demo: the catalogue is indexed once the demo pages exist (run after the content apps'
+loaders, which bring their own examples, such as search promotions)."""
 
 from collections.abc import Callable
 
@@ -9,22 +10,7 @@ Logger = Callable[[str], None]
 
 
 def load_search_demo(*, log: Logger) -> None:
-    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-
-    from media_literacy.models import CampaignPage
-
-    campaign = CampaignPage.objects.live().filter(title__icontains="presse").first()
-    if campaign is not None:
-        query = Query.objects.filter(query_string="semaine de la presse").first()
-        if query is None:
-            query = Query.objects.create(query_string="semaine de la presse")
-        if not SearchPromotion.objects.filter(query=query, page=campaign).exists():
-            SearchPromotion.objects.create(
-                query=query,
-                page=campaign,
-                sort_order=0,
-                description=campaign.summary,
-            )
+    """Index the catalogue on every engine in use, unless it is up to date."""
     engines = [get_database_backend()]
     if uses_separate_engine():
         engines.append(get_search_backend())

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import media_literacy.models.local_actors
+import media_literacy.local_actors.models
 import modelcluster.fields
 import modelsearch.index
 import wagtail.contrib.routable_page.models
@@ -119,9 +119,9 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('epn', 'Espace public numérique'), ('mediatheque', 'Médiathèque'), ('association', 'Association'), ('collectivite', 'Collectivité')], max_length=20, verbose_name='type')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('address', models.CharField(blank=True, max_length=255, verbose_name='adresse')),
-                ('postcode', models.CharField(max_length=5, validators=[django.core.validators.RegexValidator('^\\d{5}$', 'Cinq chiffres.'), media_literacy.models.local_actors.validate_postcode], verbose_name='code postal')),
+                ('postcode', models.CharField(max_length=5, validators=[django.core.validators.RegexValidator('^\\d{5}$', 'Cinq chiffres.'), media_literacy.local_actors.models.validate_postcode], verbose_name='code postal')),
                 ('commune', models.CharField(max_length=150, verbose_name='commune')),
-                ('departement', models.CharField(blank=True, db_index=True, help_text='Code du département (75, 2A, 974…). Laissez vide pour le déduire du code postal.', max_length=3, validators=[media_literacy.models.local_actors.validate_departement], verbose_name='département')),
+                ('departement', models.CharField(blank=True, db_index=True, help_text='Code du département (75, 2A, 974…). Laissez vide pour le déduire du code postal.', max_length=3, validators=[media_literacy.local_actors.models.validate_departement], verbose_name='département')),
                 ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
                 ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='adresse électronique')),

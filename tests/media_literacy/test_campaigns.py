@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cms.factories import AudienceFactory, ThemeFactory, UserFactory
+from media_literacy.campaigns.selectors import campaigns_for_listing
 from media_literacy.factories import CampaignPageFactory
 from media_literacy.models import CampaignRegistration, CampaignStatus, campaign_status
-from media_literacy.selectors import campaigns_for_listing
 
 pytestmark = pytest.mark.django_db
 UTC = datetime.UTC

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from wagtail.contrib.search_promotions.models import SearchPromotion
 
 from cms.models import Audience
 from media_literacy.models import CampaignPage, CampaignStatus, ResourcePage
@@ -26,3 +27,11 @@ def test_demo_pages_render(client):
         assert client.get(page.url).status_code == 200, page.url
     for url in ("/campagnes/", "/ressources/", "/flux/rss/", "/flux/atom/"):
         assert client.get(url).status_code == 200, url
+
+
+def test_demo_promotes_the_press_week_for_its_name():
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)  # idempotent: still one promotion
+    promotion = SearchPromotion.objects.get(query__query_string="semaine de la presse")
+    assert isinstance(promotion.page.specific, CampaignPage)
+    assert "presse" in promotion.page.title.lower()

@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from cms.models import Audience, HomePage, NavigationLink
-from media_literacy.departements import departement_from_postcode
+from media_literacy.local_actors.departements import departement_from_postcode
+from media_literacy.local_actors.selectors import local_actors_filter
 from media_literacy.models import LocalActor, LocalService
-from media_literacy.selectors import local_actors_filter
 from tests.factories import LocalActorFactory, LocalActorIndexPageFactory, LocalServiceFactory
 
 pytestmark = pytest.mark.django_db

@@ -21,7 +21,7 @@ from courses.classes.services import classroom_create
 from courses.factories import CourseIndexPageFactory, CoursePageFactory
 from courses.models import School
 from media_literacy.models import ScenarioFeedback, ScenarioIndexPage, ScenarioPage
-from media_literacy.scenario_submissions import (
+from media_literacy.scenarios.submissions import (
     ScenarioDraft,
     ScenarioRefused,
     ScenarioStep,
@@ -231,7 +231,7 @@ def test_teacher_deletes_a_never_published_draft_but_not_a_published_scenario(ba
     assert not ScenarioPage.objects.filter(pk=page.pk).exists()
     live = published(bank, teacher)
     with pytest.raises(ScenarioRefused):
-        from media_literacy.scenario_submissions import scenario_draft_delete
+        from media_literacy.scenarios.submissions import scenario_draft_delete
 
         scenario_draft_delete(teacher=teacher, scenario=live)
     assert ScenarioPage.objects.filter(pk=live.pk).exists()

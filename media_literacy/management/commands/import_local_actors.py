@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from media_literacy.services import (
+from media_literacy.local_actors.services import (
     LOCAL_ACTOR_CSV_COLUMNS,
     LocalActorCsvError,
     local_actors_csv_parse,

@@ -1,9 +1,7 @@
 """Local actors: EPN, médiathèques, associations and local authorities near the schools."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.text import slugify
@@ -13,11 +11,10 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from cms.models import Audience, BasePage
-from media_literacy.departements import DEPARTEMENT_NAMES, departement_from_postcode
+from cms.page_views import PageViewsMixin
+from media_literacy.local_actors.departements import DEPARTEMENT_NAMES, departement_from_postcode
 
 __all__ = ["LocalActor", "LocalActorIndexPage", "LocalService"]
-
-LOCAL_ACTORS_PER_PAGE = 20
 
 
 class LocalService(models.Model):
@@ -218,20 +215,10 @@ class LocalActor(index.Indexed, models.Model):
         }
 
 
-class LocalActorFilterForm(forms.Form):
-    """The listing's GET filters; choices are built from the actors that exist."""
-
-    departement = forms.ChoiceField(label=_("Département"), required=False)
-    service = forms.ChoiceField(label=_("Service proposé"), required=False)
-
-    def __init__(self, *args, departements, services, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["departement"].choices = [("", _("Tous les départements")), *departements]
-        self.fields["service"].choices = [("", _("Tous les services")), *services]
-
-
-class LocalActorIndexPage(BasePage):
+class LocalActorIndexPage(PageViewsMixin, BasePage):
     """The public listing of local actors, with filters, pagination and a map."""
+
+    page_views = "media_literacy.local_actors.views"
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
@@ -248,40 +235,6 @@ class LocalActorIndexPage(BasePage):
         verbose_name_plural = _("pages des acteurs locaux")
 
     def get_context(self, request, *args, **kwargs):
-        from media_literacy.selectors import (
-            local_actor_departement_choices,
-            local_actors_filter,
-            local_service_choices,
-        )
-
         context = super().get_context(request, *args, **kwargs)
-        form = LocalActorFilterForm(
-            request.GET,
-            departements=local_actor_departement_choices(),
-            services=local_service_choices(),
-        )
-        form.is_valid()  # invalid values are reported and ignored, never fatal
-        departement = form.cleaned_data.get("departement") or None
-        service = form.cleaned_data.get("service") or None
-        actors = local_actors_filter(departement=departement, service=service)
-        page_obj = Paginator(actors, LOCAL_ACTORS_PER_PAGE).get_page(request.GET.get("page"))
-        context.update(
-            filter_form=form,
-            is_filtered=bool(departement or service),
-            page_obj=page_obj,
-            actors=page_obj.object_list,
-            map_markers=[actor.map_marker() for actor in page_obj if actor.has_coordinates],
-            map_config={
-                "tilesUrl": settings.REPERES_MAP_TILES_URL,
-                "attribution": settings.REPERES_MAP_TILES_ATTRIBUTION,
-                "labels": {
-                    "zoomIn": _("Zoom avant"),
-                    "zoomOut": _("Zoom arrière"),
-                    "closePopup": _("Fermer"),
-                    "noTiles": _(
-                        "Fond de carte indisponible : les repères sont placés selon leurs coordonnées."
-                    ),
-                },
-            },
-        )
+        context.update(self.page_view("listing_context")(request, self))
         return context

@@ -21,8 +21,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.models import BasePage, TaxonomyMixin
+from cms.page_views import PageViewsMixin
 from media_literacy.blocks import CampaignStreamBlock
-from media_literacy.models.listing import FilteredListingPage
+from media_literacy.listing import FilteredListingPage
 
 __all__ = [
     "CampaignIndexPage",
@@ -61,27 +62,18 @@ def campaign_status(
 class CampaignIndexPage(FilteredListingPage):
     """The campaigns listing: current first, then upcoming, then past; filterable."""
 
+    page_views = "media_literacy.campaigns.views"
     subpage_types = ["media_literacy.CampaignPage"]
 
     class Meta:
         verbose_name = _("liste des campagnes")
         verbose_name_plural = _("listes des campagnes")
 
-    def get_filter_form_class(self):
-        from media_literacy.forms import CampaignFilterForm
 
-        return CampaignFilterForm
-
-    def get_items(self, filters):
-        from media_literacy.selectors import campaigns_for_listing
-
-        return campaigns_for_listing(
-            index=self, audience=filters.get("audience"), theme=filters.get("theme")
-        )
-
-
-class CampaignPage(RoutablePageMixin, TaxonomyMixin, BasePage):
+class CampaignPage(PageViewsMixin, RoutablePageMixin, TaxonomyMixin, BasePage):
     """A national campaign ("Semaine de la presse", Safer Internet Day…)."""
+
+    page_views = "media_literacy.campaigns.views"
 
     strapline = models.CharField(_("accroche"), max_length=200, blank=True)
     hero_image = models.ForeignKey(
@@ -172,32 +164,11 @@ class CampaignPage(RoutablePageMixin, TaxonomyMixin, BasePage):
 
     @path("")
     def campaign(self, request):
-        from media_literacy.forms import CampaignRegistrationForm
-
-        form = CampaignRegistrationForm() if self.accepts_registrations else None
-        return self.render(request, context_overrides={"registration_form": form})
+        return self.page_view("campaign")(request, self)
 
     @path("inscription/", name="registration")
     def registration(self, request):
-        """The schools' registration form (POST), re-rendered with its errors when invalid."""
-        from django.shortcuts import redirect
-
-        from media_literacy.forms import CampaignRegistrationForm
-        from media_literacy.services import campaign_registration_create
-
-        if not self.accepts_registrations:
-            return self.render(request, context_overrides={"registration_closed": True})
-        if request.method != "POST":
-            return redirect(self.url + "#inscription")
-        form = CampaignRegistrationForm(request.POST)
-        if not form.is_valid():
-            return self.render(request, context_overrides={"registration_form": form})
-        try:
-            campaign_registration_create(campaign=self, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.render(request, context_overrides={"registration_form": form})
-        return redirect(self.url + "?inscription=merci#inscription")
+        return self.page_view("campaign_registration")(request, self)
 
 
 class CampaignRelatedResource(Orderable):

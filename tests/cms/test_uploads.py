@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 from PIL import Image
 
-from media_literacy.uploads import (
+from cms.uploads import (
     ALLOWED_UPLOAD_KINDS,
     DOCX,
     JPEG,

@@ -1,4 +1,5 @@
-"""Teachers' forms for the scenario bank: the submission form, its steps, feedback."""
+"""Forms of the scenario bank: the listing's filters, and teachers' submission form, its
+steps and their feedback."""
 
 from django import forms
 from django.apps import apps
@@ -8,11 +9,54 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from cms.models import Competence, Level, Theme
-from media_literacy.models import Discipline, Equipment, SchoolKind
-from media_literacy.scenario_submissions import ScenarioDraft, ScenarioStep
-from media_literacy.uploads import upload_accept_attribute, upload_check
+from cms.uploads import upload_accept_attribute, upload_check, upload_max_bytes
+from media_literacy.listing import UNKNOWN_FILTER, taxonomy_field
+from media_literacy.scenarios.models import Discipline, Equipment, SchoolKind
+from media_literacy.scenarios.submissions import ScenarioDraft, ScenarioStep
 
 MAX_UPLOADS = 5
+
+DURATION_CHOICES = [
+    ("", _("Toutes")),
+    ("1", _("Une séance")),
+    ("2-3", _("2 ou 3 séances")),
+    ("4+", _("4 séances ou plus")),
+]
+SORT_CHOICES = [
+    ("recent", _("Les plus récents")),
+    ("rated", _("Les mieux notés")),
+    ("used", _("Les plus utilisés en classe")),
+    ("title", _("Par titre")),
+]
+
+
+class ScenarioFilterForm(forms.Form):
+    """The bank's GET filters and sort."""
+
+    level = taxonomy_field(Level, _("Cycle ou niveau"))
+    discipline = taxonomy_field(Discipline, _("Discipline"))
+    competence = taxonomy_field(
+        Competence, _("Compétence CRCN"), to_field_name="code", empty_label=_("Toutes")
+    )
+    duration = forms.ChoiceField(
+        choices=DURATION_CHOICES,
+        required=False,
+        label=_("Durée"),
+        error_messages={"invalid_choice": UNKNOWN_FILTER},
+    )
+    equipment = forms.ChoiceField(
+        choices=[("", _("Tous"))] + list(Equipment.choices),
+        required=False,
+        label=_("Équipement"),
+        error_messages={"invalid_choice": UNKNOWN_FILTER},
+    )
+    theme = taxonomy_field(Theme, _("Thème"))
+    sort = forms.ChoiceField(
+        choices=SORT_CHOICES,
+        required=False,
+        label=_("Trier"),
+        error_messages={"invalid_choice": _("Ce tri n'existe pas : il a été ignoré.")},
+    )
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -151,8 +195,6 @@ class ScenarioSubmissionForm(forms.Form):
 
     def __init__(self, *args, for_submission=False, documents=(), **kwargs):
         super().__init__(*args, **kwargs)
-        from media_literacy.uploads import upload_max_bytes
-
         self.for_submission = for_submission
         self.fields["linked_pages"].queryset = linkable_pages()
         self.fields["documents_kept"].choices = [

@@ -1,29 +1,46 @@
-"""Teachers' pages of the scenario bank: their scenarios, the submission form, preview.
+"""Views of the scenario bank: the pages' listing, context, PDF and rating (reached
+through the pages' ``page_views``), and teachers' own pages: their scenarios, the
+submission form, preview.
 
-Thin views: permission, form, one service call. Only teachers get in (pupils and
-editors 403, anonymous to the login page); a teacher reaches only their own scenarios
-(anyone else's answers 404).
+Thin views: permission, form, one service call. Only teachers get into their pages
+(pupils and editors 403, anonymous to the login page); a teacher reaches only their own
+scenarios (anyone else's answers 404).
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.roles import is_teacher
-from media_literacy.models import ScenarioPage
-from media_literacy.scenario_forms import ScenarioSubmissionForm, StepFormSet
-from media_literacy.scenario_submissions import (
+from media_literacy.listing import filtered_listing_context
+from media_literacy.scenarios.forms import (
+    ScenarioFeedbackForm,
+    ScenarioFilterForm,
+    ScenarioSubmissionForm,
+    StepFormSet,
+)
+from media_literacy.scenarios.models import ScenarioIndexPage, ScenarioPage
+from media_literacy.scenarios.pdf import scenario_pdf
+from media_literacy.scenarios.selectors import (
+    scenario_class_counts,
+    scenario_classes_shown,
+    scenario_page_context,
+    scenarios_for_listing,
+)
+from media_literacy.scenarios.submissions import (
     ScenarioRefused,
     draft_from_scenario,
     scenario_adaptation_draft,
     scenario_blank_draft,
     scenario_draft_delete,
     scenario_draft_save,
+    scenario_feedback_save,
     scenario_for_author,
     scenario_latest,
     scenario_submission_state,
@@ -38,6 +55,81 @@ ACTION_SAVE, ACTION_PREVIEW, ACTION_SUBMIT, ACTION_ADD_STEP = (
     "submit",
     "add-step",
 )
+
+
+# --- The bank's pages ----------------------------------------------------------------------
+
+
+def listing_context(request: HttpRequest, index: ScenarioIndexPage) -> dict:
+    """The bank: its filters, the requested page of scenarios, each with the number of
+    classes that used it (from the threshold up)."""
+    context = filtered_listing_context(
+        request,
+        form_class=ScenarioFilterForm,
+        items=lambda filters: scenarios_for_listing(index=index, **filters),
+        per_page=index.page_size,
+    )
+    items = list(context["items"])
+    counts = scenario_class_counts(scenario_ids=[item.pk for item in items])
+    for item in items:
+        item.classes_count = scenario_classes_shown(counts.get(item.pk, 0))
+    return context
+
+
+def scenario_context(request: HttpRequest, scenario: ScenarioPage) -> dict:
+    """Ratings, retours, classes and what the visiting teacher may do; the rating form
+    (pre-filled with their own rating) when they may rate."""
+    context = scenario_page_context(scenario=scenario, user=request.user)
+    if context["can_rate"]:
+        own = context["own_feedback"]
+        context["feedback_form"] = ScenarioFeedbackForm(
+            initial={"score": own.score, "comment": own.comment, "author_name": own.author_name}
+            if own
+            else {"author_name": request.user.get_full_name()}
+        )
+    return context
+
+
+def scenario_pdf_download(request: HttpRequest, scenario: ScenarioPage) -> HttpResponse:
+    response = HttpResponse(
+        scenario_pdf(scenario=scenario, url=scenario.get_full_url(request)),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{scenario.slug}.pdf"'
+    return response
+
+
+def scenario_feedback(request: HttpRequest, scenario: ScenarioPage) -> HttpResponse:
+    """POST on a scenario page's ``avis/`` route: a teacher rates it and may write a retour."""
+    if request.method != "POST":
+        return redirect(scenario.url)
+    if not request.user.is_authenticated:
+        return redirect_to_login(scenario.url)
+    _teacher_required(request)
+    form = ScenarioFeedbackForm(request.POST)
+    if form.is_valid():
+        try:
+            feedback = scenario_feedback_save(
+                teacher=request.user, scenario=scenario, **form.cleaned_data
+            )
+        except ScenarioRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request,
+                _("Merci ! Votre note est enregistrée ; votre retour sera publié après relecture.")
+                if feedback.comment and feedback.status == feedback.Status.PENDING
+                else _("Merci ! Votre note est enregistrée."),
+            )
+            return redirect(scenario.url + "#avis")
+        return redirect(scenario.url + "#avis")
+    # The page again with the teacher's text and the errors: nothing typed is lost.
+    response = scenario.render(request, context_overrides={"feedback_form": form})
+    response.status_code = 400
+    return response
+
+
+# --- Teachers' own scenarios ------------------------------------------------------------
 
 
 def _teacher_required(request) -> None:
@@ -254,38 +346,3 @@ def scenario_withdraw_view(request, pk: int):
 @require_POST
 def scenario_delete_view(request, pk: int):
     return _post_action(request, pk, scenario_draft_delete, _("Brouillon supprimé."))
-
-
-def scenario_feedback(request, *, scenario: ScenarioPage):
-    """POST on a scenario page's ``avis/`` route: a teacher rates it and may write a retour."""
-    from django.contrib.auth.views import redirect_to_login
-
-    from media_literacy.scenario_forms import ScenarioFeedbackForm
-    from media_literacy.scenario_submissions import scenario_feedback_save
-
-    if request.method != "POST":
-        return redirect(scenario.url)
-    if not request.user.is_authenticated:
-        return redirect_to_login(scenario.url)
-    _teacher_required(request)
-    form = ScenarioFeedbackForm(request.POST)
-    if form.is_valid():
-        try:
-            feedback = scenario_feedback_save(
-                teacher=request.user, scenario=scenario, **form.cleaned_data
-            )
-        except ScenarioRefused as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(
-                request,
-                _("Merci ! Votre note est enregistrée ; votre retour sera publié après relecture.")
-                if feedback.comment and feedback.status == feedback.Status.PENDING
-                else _("Merci ! Votre note est enregistrée."),
-            )
-            return redirect(scenario.url + "#avis")
-        return redirect(scenario.url + "#avis")
-    # The page again with the teacher's text and the errors: nothing typed is lost.
-    response = scenario.render(request, context_overrides={"feedback_form": form})
-    response.status_code = 400
-    return response

@@ -25,13 +25,14 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, WorkflowState
 
 from cms.roles import TEACHER_GROUP, is_teacher
-from media_literacy.models import (
+from media_literacy.scenarios.models import (
     ScenarioDocument,
     ScenarioFeedback,
     ScenarioIndexPage,
     ScenarioLinkedPage,
     ScenarioPage,
 )
+from media_literacy.services import EDITORS_GROUP, MODERATORS_GROUP
 
 # Collection names are data (like group names): created once, then left to the editors.
 PENDING_COLLECTION_NAME = "Scénarios — documents en attente de modération"
@@ -259,8 +260,6 @@ def _restricted_collection(name: str, *groups: str) -> Collection:
 def pending_documents_collection() -> Collection:
     """Where teachers' attachments wait for moderation: downloadable by moderators,
     editors and teachers (the author previews them), not by the public."""
-    from media_literacy.services import EDITORS_GROUP, MODERATORS_GROUP
-
     return _restricted_collection(
         PENDING_COLLECTION_NAME, MODERATORS_GROUP, EDITORS_GROUP, TEACHER_GROUP
     )
@@ -375,7 +374,7 @@ def scenario_draft_save(
     """Create or update a teacher's scenario as a draft revision (never published here),
     and with ``submit=True`` put it through moderation, all in one transaction.
 
-    ``uploads`` must already have passed ``media_literacy.uploads.upload_check``. They
+    ``uploads`` must already have passed ``cms.uploads.upload_check``. They
     are stored inside the transaction; if anything fails, the rows are rolled back and
     the files written so far are deleted, so a refused save stores nothing.
     ``complete=True`` validates the page as for publication; otherwise, like Wagtail's

@@ -1,123 +1,40 @@
-"""Reusable reads for editorial content."""
+"""Reusable reads for the scenario bank: listing, ratings, classes that used a scenario."""
 
-import datetime
+from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
-from django.db.models import (
-    Avg,
-    Case,
-    Count,
-    F,
-    FloatField,
-    IntegerField,
-    OuterRef,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
+from django.db.models import Avg, Count, F, FloatField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest
-from django.utils import timezone
 
-from cms.models import Audience, Level, Theme
-from media_literacy.departements import departement_label
-from media_literacy.models import (
-    CampaignIndexPage,
-    CampaignPage,
-    LocalActor,
-    LocalService,
-    ResourceIndexPage,
-    ResourcePage,
+from cms.models import Competence, Level, Theme
+from cms.roles import is_teacher
+from courses.api import classrooms_by_page
+from media_literacy.scenarios.models import (
+    Discipline,
+    ScenarioFeedback,
+    ScenarioIndexPage,
+    ScenarioLinkedPage,
+    ScenarioPage,
 )
-
-RANK_CURRENT, RANK_UPCOMING, RANK_ENDED = 0, 1, 2
-
-
-def campaigns_for_listing(
-    *,
-    index: CampaignIndexPage,
-    audience: Audience | None = None,
-    theme: Theme | None = None,
-    today: datetime.date | None = None,
-) -> QuerySet[CampaignPage]:
-    """Live campaigns under ``index``: current ones (ending soonest first), then upcoming
-    ones (starting soonest first), then past ones (most recently ended first)."""
-    today = today or timezone.localdate()
-    campaigns = CampaignPage.objects.child_of(index).live().public()
-    if audience:
-        campaigns = campaigns.filter(audiences=audience)
-    if theme:
-        campaigns = campaigns.filter(themes=theme)
-    return (
-        campaigns.annotate(
-            status_rank=Case(
-                When(start_date__gt=today, then=Value(RANK_UPCOMING)),
-                When(end_date__lt=today, then=Value(RANK_ENDED)),
-                default=Value(RANK_CURRENT),
-                output_field=IntegerField(),
-            ),
-            soonest=Case(
-                When(status_rank=RANK_CURRENT, then=F("end_date")),
-                When(status_rank=RANK_UPCOMING, then=F("start_date")),
-            ),
-            latest=Case(When(status_rank=RANK_ENDED, then=F("end_date"))),
-        )
-        .order_by(
-            "status_rank",
-            F("soonest").asc(nulls_last=True),
-            F("latest").desc(nulls_last=True),
-            "title",
-        )
-        .select_related("hero_image")
-        .prefetch_related("audiences", "themes")
-        .distinct()
-    )
-
-
-def resources_for_listing(
-    *,
-    index: ResourceIndexPage,
-    kind: str = "",
-    audience: Audience | None = None,
-    level: Level | None = None,
-    theme: Theme | None = None,
-) -> QuerySet[ResourcePage]:
-    """Live resources under ``index``, most recently published first."""
-    resources = ResourcePage.objects.child_of(index).live().public()
-    if kind:
-        resources = resources.filter(resource_kind=kind)
-    for field, term in (("audiences", audience), ("levels", level), ("themes", theme)):
-        if term:
-            resources = resources.filter(**{field: term})
-    return (
-        resources.order_by("-first_published_at", "title")
-        .prefetch_related("audiences", "levels", "themes")
-        .distinct()
-    )
 
 
 def scenarios_for_listing(
     *,
-    index,
+    index: ScenarioIndexPage,
     level: Level | None = None,
-    discipline=None,
-    competence=None,
+    discipline: Discipline | None = None,
+    competence: Competence | None = None,
     duration: str = "",
     equipment: str = "",
     theme: Theme | None = None,
     sort: str = "",
-):
+) -> QuerySet[ScenarioPage] | list[ScenarioPage]:
     """Live scenarios under ``index``, filtered, each with ``rating_average`` and
     ``rating_count``; most recently published first by default.
 
     Sorts: ``title``, ``rated`` (best average first, then most ratings) and ``used``
     (most classes first, see ``scenario_class_counts``); ``used`` returns a list.
     """
-    from media_literacy.models import ScenarioPage
-
     scenarios = ScenarioPage.objects.child_of(index).live().public()
     for field, term in (
         ("levels", level),
@@ -163,8 +80,6 @@ def scenarios_with_ratings(scenarios: QuerySet) -> QuerySet:
 
     Subqueries rather than joins, so the taxonomy filters' joins never multiply ratings.
     """
-    from media_literacy.models import ScenarioFeedback
-
     feedback = (
         ScenarioFeedback.objects.filter(scenario=OuterRef("pk")).order_by().values("scenario")
     )
@@ -180,15 +95,12 @@ def scenarios_with_ratings(scenarios: QuerySet) -> QuerySet:
     )
 
 
-def scenario_class_counts(*, scenario_ids) -> dict[int, int]:
+def scenario_class_counts(*, scenario_ids: Iterable[int]) -> dict[int, int]:
     """How many distinct classes were assigned the Repères activities each scenario links to.
 
     Counts only, never which classes: the page shows the figure from
     ``REPERES_MEDIA_LITERACY_SCENARIO_MIN_CLASSES`` up (see ``scenario_classes_shown``).
     """
-    from courses.classes.selectors import classrooms_by_page
-    from media_literacy.models import ScenarioLinkedPage
-
     links = list(
         ScenarioLinkedPage.objects.filter(scenario_id__in=scenario_ids).values_list(
             "scenario_id", "page_id"
@@ -207,22 +119,17 @@ def scenario_classes_shown(count: int) -> int | None:
     return count if count >= settings.REPERES_MEDIA_LITERACY_SCENARIO_MIN_CLASSES else None
 
 
-def scenario_rating(*, scenario) -> tuple[float | None, int]:
+def scenario_rating(*, scenario: ScenarioPage) -> tuple[float | None, int]:
     """(average score, number of ratings) of one scenario."""
-    from media_literacy.models import ScenarioFeedback
-
     figures = ScenarioFeedback.objects.filter(scenario=scenario).aggregate(
         average=Avg("score"), count=Count("pk")
     )
     return figures["average"], figures["count"]
 
 
-def scenario_page_context(*, scenario, user) -> dict:
+def scenario_page_context(*, scenario: ScenarioPage, user) -> dict:
     """What a scenario page shows beyond its fields: ratings, published retours, how many
     classes used it (from the threshold up), and what the visiting teacher may do."""
-    from cms.roles import is_teacher
-    from media_literacy.models import ScenarioFeedback
-
     average, count = scenario_rating(scenario=scenario)
     teacher = is_teacher(user)
     own_feedback = (
@@ -243,44 +150,8 @@ def scenario_page_context(*, scenario, user) -> dict:
     }
 
 
-def scenario_feedback_published(*, scenario) -> QuerySet:
+def scenario_feedback_published(*, scenario: ScenarioPage) -> QuerySet[ScenarioFeedback]:
     """The retours d'expérience a moderator published, newest first."""
-    from media_literacy.models import ScenarioFeedback
-
     return ScenarioFeedback.objects.filter(
         scenario=scenario, status=ScenarioFeedback.Status.PUBLISHED
     ).exclude(comment="")
-
-
-def paginate(items, *, request: HttpRequest, per_page: int) -> PaginatorPage:
-    """The requested page of ``items``; out-of-range or malformed numbers give the nearest page."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
-
-
-def local_actors_filter(
-    *, departement: str | None = None, service: str | None = None
-) -> QuerySet[LocalActor]:
-    """Local actors in a département and/or offering a service (by slug), ready to list."""
-    actors = LocalActor.objects.all()
-    if departement:
-        actors = actors.filter(departement=departement)
-    if service:
-        actors = actors.filter(services__slug=service)
-    return actors.prefetch_related("services", "audiences").order_by("departement", "name", "pk")
-
-
-def local_actor_departement_choices() -> list[tuple[str, str]]:
-    """The départements that have at least one actor, as (code, « 75 — Paris ») pairs."""
-    codes = (
-        LocalActor.objects.exclude(departement="")
-        .order_by("departement")
-        .values_list("departement", flat=True)
-        .distinct()
-    )
-    return [(code, departement_label(code)) for code in codes]
-
-
-def local_service_choices() -> list[tuple[str, str]]:
-    """The services at least one actor offers, as (slug, name) pairs."""
-    services = LocalService.objects.filter(actors__isnull=False).distinct().order_by("name")
-    return list(services.values_list("slug", "name"))

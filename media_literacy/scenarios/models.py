@@ -14,8 +14,9 @@ from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import BasePage, Taxonomy, TaxonomyMixin
-from media_literacy.models.listing import FilteredListingPage
-from media_literacy.models.resources import DocumentLink
+from cms.page_views import PageViewsMixin
+from media_literacy.document_links import DocumentLink
+from media_literacy.listing import FilteredListingPage
 
 __all__ = [
     "Discipline",
@@ -78,35 +79,18 @@ class ScenarioStepBlock(blocks.StructBlock):
 class ScenarioIndexPage(FilteredListingPage):
     """The scenario bank, filterable by cycle, discipline, duration, equipment and theme."""
 
+    page_views = "media_literacy.scenarios.views"
     subpage_types = ["media_literacy.ScenarioPage"]
 
     class Meta:
         verbose_name = _("banque de scénarios")
         verbose_name_plural = _("banques de scénarios")
 
-    def get_filter_form_class(self):
-        from media_literacy.forms import ScenarioFilterForm
 
-        return ScenarioFilterForm
-
-    def get_items(self, filters):
-        from media_literacy.selectors import scenarios_for_listing
-
-        return scenarios_for_listing(index=self, **filters)
-
-    def get_context(self, request, *args, **kwargs):
-        from media_literacy.selectors import scenario_class_counts, scenario_classes_shown
-
-        context = super().get_context(request, *args, **kwargs)
-        items = list(context["items"])
-        counts = scenario_class_counts(scenario_ids=[item.pk for item in items])
-        for item in items:
-            item.classes_count = scenario_classes_shown(counts.get(item.pk, 0))
-        return context
-
-
-class ScenarioPage(RoutablePageMixin, TaxonomyMixin, BasePage):
+class ScenarioPage(PageViewsMixin, RoutablePageMixin, TaxonomyMixin, BasePage):
     """A lesson scenario: sessions of steps, what it needs, what it teaches, who wrote it."""
+
+    page_views = "media_literacy.scenarios.views"
 
     disciplines = ParentalManyToManyField(
         Discipline, blank=True, related_name="+", verbose_name=_("disciplines")
@@ -224,37 +208,15 @@ class ScenarioPage(RoutablePageMixin, TaxonomyMixin, BasePage):
 
     @path("pdf/")
     def pdf(self, request):
-        from django.http import HttpResponse
-
-        from media_literacy.scenario_pdf import scenario_pdf
-
-        response = HttpResponse(
-            scenario_pdf(scenario=self, url=self.get_full_url(request)),
-            content_type="application/pdf",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}.pdf"'
-        return response
+        return self.page_view("scenario_pdf_download")(request, self)
 
     @path("avis/")
     def feedback_post(self, request):
-        from media_literacy.scenario_views import scenario_feedback
-
-        return scenario_feedback(request, scenario=self)
+        return self.page_view("scenario_feedback")(request, self)
 
     def get_context(self, request, *args, **kwargs):
-        from media_literacy.selectors import scenario_page_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(scenario_page_context(scenario=self, user=request.user))
-        if context["can_rate"]:
-            from media_literacy.scenario_forms import ScenarioFeedbackForm
-
-            own = context["own_feedback"]
-            context["feedback_form"] = ScenarioFeedbackForm(
-                initial={"score": own.score, "comment": own.comment, "author_name": own.author_name}
-                if own
-                else {"author_name": request.user.get_full_name()}
-            )
+        context.update(self.page_view("scenario_context")(request, self))
         context["adaptations"] = self.adaptations.live().public().order_by("title")
         context["document_links"] = self.documents.select_related("document")
         context["linked"] = [

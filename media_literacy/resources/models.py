@@ -12,7 +12,8 @@ from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
 from cms.models import BasePage, TaxonomyMixin
-from media_literacy.models.listing import FilteredListingPage
+from media_literacy.document_links import DocumentLink
+from media_literacy.listing import FilteredListingPage
 
 __all__ = [
     "ResourceDocument",
@@ -37,21 +38,12 @@ class ResourceKind(models.TextChoices):
 class ResourceIndexPage(FilteredListingPage):
     """The resources listing, filterable by kind, audience, level and theme."""
 
+    page_views = "media_literacy.resources.views"
     subpage_types = ["media_literacy.ResourcePage"]
 
     class Meta:
         verbose_name = _("liste des ressources")
         verbose_name_plural = _("listes des ressources")
-
-    def get_filter_form_class(self):
-        from media_literacy.forms import ResourceFilterForm
-
-        return ResourceFilterForm
-
-    def get_items(self, filters):
-        from media_literacy.selectors import resources_for_listing
-
-        return resources_for_listing(index=self, **filters)
 
 
 class ResourcePage(TaxonomyMixin, BasePage):
@@ -123,25 +115,6 @@ class ResourcePage(TaxonomyMixin, BasePage):
         ]
         context["document_links"] = self.documents.select_related("document")
         return context
-
-
-class DocumentLink(Orderable):
-    """A downloadable document attached to a page, with an optional label."""
-
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    title = models.CharField(
-        _("intitulé"), max_length=200, blank=True, help_text=_("Par défaut, le titre du document.")
-    )
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
-        abstract = True
 
 
 class ResourceDocument(DocumentLink):

@@ -1,4 +1,5 @@
-"""Checks on the attachments teachers upload to their scenarios, before anything is stored.
+"""Checks on the files people upload (teachers' scenario attachments, pupils' written
+work), before anything is stored. Shared by the content apps; it imports none of them.
 
 The type of a file is read from its content (signature, structure), never from its name or
 from the content type the browser sent; the name's extension must then agree with it. Files
@@ -32,7 +33,7 @@ from PIL import Image
 
 @dataclass(frozen=True)
 class UploadKind:
-    """A file format teachers may attach, recognised by its content."""
+    """A file format that may be uploaded, recognised by its content."""
 
     code: str
     label: str
@@ -76,6 +77,7 @@ _KILOBYTE = 1024
 
 
 def upload_max_bytes() -> int:
+    """The largest file accepted, from ``REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES``."""
     return int(settings.REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES)
 
 
@@ -85,7 +87,7 @@ def upload_accept_attribute() -> str:
 
 
 def upload_check(*, upload: UploadedFile) -> UploadKind:
-    """The kind of an uploaded attachment, or a ValidationError with a message for the teacher.
+    """The kind of an uploaded file, or a ValidationError with a message for the uploader.
 
     The file is left at position 0 either way, ready to be stored.
     """
@@ -277,7 +279,7 @@ def _chunks(*, upload: UploadedFile, name: str, limit: int) -> Iterator[bytes]:
 
 # Plain text ----------------------------------------------------------------------------------
 
-# C0 controls except tab, LF and CR; DEL; C1 controls. None belongs in a teacher's text file;
+# C0 controls except tab, LF and CR; DEL; C1 controls. None belongs in an uploaded text file;
 # NUL in particular is how binaries (and UTF-16, which we do not take) give themselves away.
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -313,7 +315,7 @@ def _check_image(*, upload: UploadedFile, name: str, kind: UploadKind) -> None:
     try:
         upload.seek(0)
         # Only the decoder of the detected format may read the file: no other Pillow plugin
-        # gets to parse what the teacher sent.
+        # gets to parse what was sent.
         with Image.open(upload, formats=[pillow_format]) as image:
             width, height = image.size
             if width * height > MAX_IMAGE_PIXELS:

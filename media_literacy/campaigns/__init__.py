@@ -1,0 +1,1 @@
+"""Campaigns: national operations with a period, kits, linked courses and schools' registrations."""

@@ -1,0 +1,1 @@
+"""Local actors: the directory of EPN, médiathèques, associations and local authorities."""

@@ -1,0 +1,1 @@
+"""Resources: fiches pratiques, guides, videos and posters for each audience."""

@@ -1,0 +1,2 @@
+"""Scénarios pédagogiques: the bank, teachers' submissions and adaptations, ratings and
+retours d'expérience, attachments, the PDF."""
