@@ -6,6 +6,8 @@ Wagtail's own groups. Group names are data: they stay as created by the first mi
 
 TEACHER_GROUP = "Enseignants"
 STUDENT_GROUP = "Élèves"
+EDITORS_GROUP = "Editors"
+MODERATORS_GROUP = "Moderators"
 
 
 def is_teacher(user) -> bool:

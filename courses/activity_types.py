@@ -10,6 +10,10 @@ Every hook is optional and keyword-only:
 ``answer_rows(activity=, attempt=) -> list[AnswerRow]``
     One row per question of an attempt, with the learner's answer *in words* (reports,
     missed questions, exports).
+``answer_rows_many(activity=, attempts=) -> dict[int, list[AnswerRow]]``
+    The same for many attempts of one activity at once, by attempt pk, in a fixed number
+    of queries (reports read hundreds of attempts); without it, ``answer_rows`` is
+    called for each attempt.
 ``learner_data(user=) -> dict``
     What the type keeps about a learner beyond attempts and completions (privacy export).
 ``learner_erase(user=) -> None``
@@ -58,6 +62,7 @@ class ActivityType:
     urls: str | None = None
     """Dotted path of a module whose ``urlpatterns`` join the ``courses`` namespace."""
     answer_rows: Callable[..., list[AnswerRow]] | None = None
+    answer_rows_many: Callable[..., dict[int, list[AnswerRow]]] | None = None
     learner_data: Callable[..., dict] | None = None
     learner_erase: Callable[..., None] | None = None
     review_url: Callable[..., str | None] | None = None
@@ -96,6 +101,24 @@ def answer_rows_for(*, activity, attempt) -> list[AnswerRow]:
     return hook(activity=activity, attempt=attempt) if hook else []
 
 
+def answer_rows_by_attempt(*, activity, attempts) -> dict[int, list[AnswerRow]]:
+    """The per-question rows of each of ``attempts`` (all of ``activity``, the specific
+    page), by attempt pk; an activity of no registered type has none."""
+    try:
+        activity_type = activity_type_for(type(activity))
+    except LookupError:
+        return {}
+    attempts = list(attempts)
+    if activity_type.answer_rows_many:
+        return activity_type.answer_rows_many(activity=activity, attempts=attempts)
+    if activity_type.answer_rows:
+        return {
+            attempt.pk: activity_type.answer_rows(activity=activity, attempt=attempt)
+            for attempt in attempts
+        }
+    return {}
+
+
 def learner_data_by_type(*, user) -> dict[str, dict]:
     """Each type's own data about ``user``, keyed by type (for the privacy export)."""
     return {t.key: t.learner_data(user=user) for t in _REGISTRY.values() if t.learner_data}
@@ -108,5 +131,7 @@ def learner_erase_by_type(*, user) -> None:
 
 
 def review_url_for(*, activity, pupil) -> str | None:
-    hook = activity_type_for(type(activity)).review_url
+    """Where a teacher reads ``pupil``'s work on ``activity`` (None: nothing to read)."""
+    model = getattr(activity, "specific_class", None) or type(activity)
+    hook = activity_type_for(model).review_url
     return hook(activity=activity, pupil=pupil) if hook else None

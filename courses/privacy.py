@@ -14,11 +14,18 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from courses.activity_types import (
+    answer_rows_by_attempt,
+    learner_data_by_type,
+    learner_erase_by_type,
+)
 from courses.classes.services import academic_year_of
 from courses.models import (
+    Activity,
     ActivityCompletion,
     ActivityUserData,
     Attempt,
+    Certificate,
     ClassMembership,
     Classroom,
     CourseCompletion,
@@ -35,7 +42,7 @@ def _iso(value) -> str | None:
 
 
 def learner_data_export(*, user) -> dict[str, Any]:
-    """Everything Repères keeps about ``user`` as a learner (a fixed number of queries)."""
+    """Everything Repères keeps about ``user`` as a learner (no query per attempt)."""
     identity = LearnerIdentity.objects.filter(user=user).first()
     return {
         "profile": {
@@ -77,27 +84,60 @@ def learner_data_export(*, user) -> dict[str, Any]:
             {
                 "course": c.course.title,
                 "completed_at": _iso(c.completed_at),
-                "certificate_code": c.certificate_code,
             }
             for c in CourseCompletion.objects.filter(user=user).select_related("course")
         ],
-        "attempts": [
+        "certificates": [
             {
-                "activity": a.activity.title,
-                "number": a.number,
-                "score_scaled": None if a.score_scaled is None else str(a.score_scaled),
-                "success": a.success,
-                "responses": a.responses,
-                "completed_at": _iso(a.completed_at),
+                "code": c.code,
+                "course": c.course_title,
+                "issued_at": _iso(c.issued_at),
+                "revoked_at": _iso(c.revoked_at),
+                "revoked_reason": c.revoked_reason,
             }
-            for a in Attempt.objects.filter(user=user).select_related("activity")
+            for c in Certificate.objects.filter(user=user)
         ],
+        "attempts": _attempts_export(user=user),
         "statements": [s.payload for s in XapiStatement.objects.filter(user=user)],
         "saved_activity_state": [
             {"activity": d.activity.title, "data_type": d.data_type, "data": d.data}
             for d in ActivityUserData.objects.filter(user=user).select_related("activity")
         ],
+        # What each activity type keeps about the learner on its own, by type.
+        "activity_types": learner_data_by_type(user=user),
     }
+
+
+def _attempts_export(*, user) -> list[dict[str, Any]]:
+    """The learner's attempts, each with its answers in words as its activity type reads
+    them (queries: the attempts, their activities, then per activity what its type needs)."""
+    attempts = list(Attempt.objects.filter(user=user).order_by("completed_at", "pk"))
+    pages = {
+        page.pk: page
+        for page in Activity.objects.filter(pk__in={a.activity_id for a in attempts}).specific()
+    }
+    answers: dict[int, list] = {}
+    for activity_id, page in pages.items():
+        answers.update(
+            answer_rows_by_attempt(
+                activity=page, attempts=[a for a in attempts if a.activity_id == activity_id]
+            )
+        )
+    return [
+        {
+            "activity": pages[a.activity_id].title if a.activity_id in pages else None,
+            "number": a.number,
+            "score_scaled": None if a.score_scaled is None else str(a.score_scaled),
+            "success": a.success,
+            "responses": a.responses,
+            "answers": [
+                {"question": row.question, "answer": row.answer, "correct": row.correct}
+                for row in answers.get(a.pk, [])
+            ],
+            "completed_at": _iso(a.completed_at),
+        }
+        for a in attempts
+    ]
 
 
 @transaction.atomic
@@ -120,6 +160,7 @@ def learner_erase(*, user) -> None:
         }
     XapiStatement.objects.bulk_update(statements, ["payload"], batch_size=500)
     ActivityUserData.objects.filter(user=user).delete()  # saved answers in progress
+    learner_erase_by_type(user=user)
     ClassMembership.objects.filter(pupil=user).update(display_name="")
     user.username = anonymous
     user.first_name = user.last_name = user.email = ""

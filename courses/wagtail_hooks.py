@@ -63,3 +63,43 @@ class SchoolViewSet(SnippetViewSet):
 
 
 register_snippet(SchoolViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_certificate_urls():
+    from django.urls import path
+
+    from courses.certificates import admin_views
+
+    return [
+        path("certificats/", admin_views.certificate_index, name="courses_certificate_index"),
+        path(
+            "certificats/<int:pk>/",
+            admin_views.certificate_detail,
+            name="courses_certificate_detail",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def certificate_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    class CertificateMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm("courses.revoke_certificate")
+
+    return CertificateMenuItem(
+        _("Certificats"), reverse("courses_certificate_index"), icon_name="tick", order=340
+    )
+
+
+@hooks.register("register_log_actions")
+def register_certificate_log_actions(actions):
+    actions.register_action(
+        "courses.certificate_revoke", _("Révoquer un certificat"), _("Certificat révoqué")
+    )
+    actions.register_action(
+        "courses.certificate_restore", _("Rétablir un certificat"), _("Certificat rétabli")
+    )

@@ -14,16 +14,17 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
-from courses.models import CourseCompletion
+from courses.certificates.models import Certificate
+from courses.xapi.models import LearnerIdentity
 
 BLUE = HexColor("#000091")
 
 
-def certificate_pdf(*, completion: CourseCompletion, verify_url: str) -> bytes:
+def certificate_pdf(*, certificate: Certificate, verify_url: str) -> bytes:
     buffer = io.BytesIO()
     width, height = landscape(A4)
     pdf = canvas.Canvas(buffer, pagesize=(width, height))
-    pdf.setTitle(_("Certificat — %(course)s") % {"course": completion.course.title})
+    pdf.setTitle(_("Certificat — %(course)s") % {"course": certificate.course_title})
     pdf.setAuthor("Repères")
     pdf.setStrokeColor(BLUE)
     pdf.setLineWidth(6)
@@ -35,20 +36,19 @@ def certificate_pdf(*, completion: CourseCompletion, verify_url: str) -> bytes:
     pdf.setFont("Helvetica", 18)
     pdf.drawCentredString(width / 2, height - 200, _("Ce certificat atteste que"))
     pdf.setFont("Helvetica-Bold", 26)
-    pdf.drawCentredString(width / 2, height - 245, learner_display_name(completion.user))
+    pdf.drawCentredString(width / 2, height - 245, learner_display_name(certificate.user))
     pdf.setFont("Helvetica", 18)
     pdf.drawCentredString(width / 2, height - 290, _("a terminé le parcours"))
     pdf.setFont("Helvetica-Bold", 22)
-    pdf.drawCentredString(width / 2, height - 330, completion.course.title)
+    pdf.drawCentredString(width / 2, height - 330, certificate.course_title)
     pdf.setFont("Helvetica", 14)
-    date = formats.date_format(completion.completed_at, "j F Y")
+    date = formats.date_format(certificate.issued_at, "j F Y")
     pdf.drawCentredString(width / 2, height - 380, _("le %(date)s sur Repères") % {"date": date})
     pdf.setFont("Helvetica", 11)
     pdf.drawCentredString(
         width / 2,
         70,
-        _("Vérification : %(url)s (code %(code)s)")
-        % {"url": verify_url, "code": completion.certificate_code},
+        _("Vérification : %(url)s (code %(code)s)") % {"url": verify_url, "code": certificate.code},
     )
     pdf.showPage()
     pdf.save()
@@ -61,14 +61,12 @@ def learner_display_name(user) -> str:
 
 
 def open_badge(
-    *, completion: CourseCompletion, verify_url: str, course_url: str, site_url: str
+    *, certificate: Certificate, verify_url: str, course_url: str, site_url: str
 ) -> dict:
     """An Open Badges 3.0-shaped credential (unsigned) for the completed course."""
-    from courses.models import LearnerIdentity
-
     # The learner's pseudonymous xAPI account, hashed with a public salt (OB 3.0 IdentityObject).
-    account, _created = LearnerIdentity.objects.get_or_create(user=completion.user)
-    salt = completion.certificate_code
+    account, _created = LearnerIdentity.objects.get_or_create(user=certificate.user)
+    salt = certificate.code
     identity = hashlib.sha256(f"{account.account_name}{salt}".encode()).hexdigest()
     return {
         "@context": [
@@ -77,9 +75,9 @@ def open_badge(
         ],
         "id": verify_url,
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
-        "name": _("Certificat — %(course)s") % {"course": completion.course.title},
+        "name": _("Certificat — %(course)s") % {"course": certificate.course_title},
         "issuer": {"id": site_url, "type": ["Profile"], "name": "Repères"},
-        "validFrom": completion.completed_at.isoformat(),
+        "validFrom": certificate.issued_at.isoformat(),
         "credentialSubject": {
             "type": ["AchievementSubject"],
             "identifier": [
@@ -95,8 +93,8 @@ def open_badge(
                 "id": course_url,
                 "type": ["Achievement"],
                 "achievementType": "Certificate",
-                "name": completion.course.title,
-                "description": completion.course.summary,
+                "name": certificate.course_title,
+                "description": certificate.course.summary if certificate.course else "",
                 "criteria": {"narrative": _("Terminer toutes les activités requises du parcours.")},
             },
         },

@@ -1,6 +1,7 @@
 """Class reports (selectors): the teacher's progress grid, assignment summaries, the pupil's
 to-do list. Each runs a fixed number of queries whatever the class size: no query per
-pupil, per activity or per cell."""
+pupil, per activity or per cell. What is done, late or optional is decided by
+``courses.completion``; these only lay it out."""
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -14,9 +15,17 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from courses.activity_types import answer_rows_by_attempt, review_url_for
+from courses.completion.progress import (
+    AssignmentStatus,
+    activity_counts,
+    grade_percent,
+    percent,
+    state_is_done,
+)
+from courses.completion.selectors import assignment_targets, learner_states
 from courses.models import (
     Activity,
-    ActivityCompletion,
     Assignment,
     Attempt,
     ClassMembership,
@@ -26,16 +35,15 @@ from courses.models import (
     DeadlineExtension,
 )
 
-DONE_STATES = {CompletionState.COMPLETE, CompletionState.PASSED}
-
 
 @dataclass
 class Cell:
     """One pupil × one activity: ``state`` a CompletionState value, or "" when the
-    activity is not assigned to that pupil."""
+    activity is not assigned to that pupil. ``optional`` activities do not count."""
 
     state: str
     grade: Decimal | None = None
+    optional: bool = False
 
     @property
     def assigned(self) -> bool:
@@ -43,24 +51,26 @@ class Cell:
 
     @property
     def done(self) -> bool:
-        return self.state in DONE_STATES
+        return state_is_done(self.state)
 
     @property
     def percent(self) -> int | None:
-        return None if self.grade is None else round(self.grade * 100)
+        return grade_percent(self.grade)
 
     @property
     def label(self) -> str:
-        return _cell_label(self.state, self.percent, get_language())
+        return _cell_label(self.state, self.percent, self.optional, get_language())
 
 
 @lru_cache(maxsize=256)
-def _cell_label(state: str, percent: int | None, language: str | None) -> str:
+def _cell_label(state: str, percent: int | None, optional: bool, language: str | None) -> str:
     """A cell's text (thousands of cells, a handful of distinct texts: computed once)."""
     if not state:
         return _("Non concerné")
     text = str(CompletionState(state).label)
-    return text if percent is None else f"{text} ({percent} %)"
+    if percent is not None:
+        text = f"{text} ({percent} %)"
+    return f"{text} — {_('facultative')}" if optional else text
 
 
 @dataclass
@@ -69,9 +79,13 @@ class AssignmentColumn:
     activities: list[Activity]
     pupil_ids: set[int]
     completion_rate: int | None = None
-    """Percent of the pupils concerned who completed every activity; None: nobody."""
+    """Percent of the pupils concerned whose assignment is done; None: nobody."""
     average_score: int | None = None
     """Mean grade (percent) over the graded completions; None: no grade yet."""
+
+    @property
+    def optional(self) -> list[bool]:
+        return [not activity_counts(activity) for activity in self.activities]
 
 
 @dataclass
@@ -79,6 +93,15 @@ class PupilRow:
     membership: ClassMembership
     cells: list[Cell]
     late: list[Assignment] = field(default_factory=list)
+    statuses: list[AssignmentStatus | None] = field(default_factory=list)
+    """One per column: None when the assignment does not concern the pupil."""
+
+
+@dataclass
+class AssignmentRow:
+    membership: ClassMembership
+    status: AssignmentStatus
+    reviews: list[tuple[Activity, str]]
 
 
 @dataclass
@@ -91,12 +114,47 @@ class ProgressGrid:
     def activities(self) -> list[tuple[AssignmentColumn, Activity]]:
         return [(column, activity) for column in self.columns for activity in column.activities]
 
+    @property
+    def headers(self) -> list[tuple[AssignmentColumn, Activity, bool]]:
+        """(column, activity, optional) for each activity column."""
+        return [
+            (column, activity, optional)
+            for column in self.columns
+            for activity, optional in zip(column.activities, column.optional, strict=True)
+        ]
+
+    def assignment_rows(self, assignment_id: int) -> list["AssignmentRow"]:
+        """The class report of one assignment: each pupil concerned, their status, and
+        where to read their work when the activity type offers it."""
+        index = next(i for i, c in enumerate(self.columns) if c.assignment.pk == assignment_id)
+        column = self.columns[index]
+        return [
+            AssignmentRow(
+                row.membership,
+                row.statuses[index],
+                [
+                    (activity, url)
+                    for activity in column.activities
+                    if (url := review_url_for(activity=activity, pupil=row.membership.pupil))
+                ],
+            )
+            for row in self.rows
+            if row.statuses[index] is not None
+        ]
+
     def table(self) -> tuple[list[str], list[list[str]]]:
-        """Header and rows for exports: one column per activity of each assignment."""
+        """Header and rows for exports: each assignment's status, then one column per
+        activity (optional ones said so)."""
         headers = [_("Élève"), _("Identifiant")]
-        headers += [f"{column.assignment.page.title} — {a.title}" for column, a in self.activities]
+        headers += [
+            _("%(title)s — statut") % {"title": c.assignment.page.title} for c in self.columns
+        ]
+        for column, activity in self.activities:
+            optional = f" ({_('facultative')})" if not activity_counts(activity) else ""
+            headers.append(f"{column.assignment.page.title} — {activity.title}{optional}")
         body = [
             [row.membership.display_name, row.membership.pupil.get_username()]
+            + [status.label if status else _("Non concerné") for status in row.statuses]
             + [cell.label for cell in row.cells]
             for row in self.rows
         ]
@@ -111,19 +169,6 @@ def _under(pages, paths: set[str]):
     return pages.filter(condition)
 
 
-def _activities_by_course(assignments: list[Assignment]) -> dict[str, list[Activity]]:
-    """The live activities of the assignments' courses, by course path, in page order
-    (one query; assignments of a single activity need none)."""
-    paths = {c.path for a in assignments if a.activity_id is None for c in a.courses.all()}
-    by_course: dict[str, list[Activity]] = defaultdict(list)
-    if paths:
-        for activity in _under(Activity.objects.live(), paths).order_by("path"):
-            for path in paths:
-                if activity.path.startswith(path):
-                    by_course[path].append(activity)
-    return by_course
-
-
 def _due_for(assignment: Assignment, pupil_id: int, extensions: dict) -> datetime:
     return extensions.get((assignment.pk, pupil_id), assignment.due_at)
 
@@ -131,8 +176,8 @@ def _due_for(assignment: Assignment, pupil_id: int, extensions: dict) -> datetim
 def class_progress(*, classroom: Classroom) -> ProgressGrid:
     """Pupils × assigned activities, with per-assignment completion rate and mean score.
 
-    Seven queries: pupils, assignments, their courses, their pupils, the activities of the
-    courses, completions, deadline extensions.
+    Eight queries: pupils, assignments, their courses, their pupils, the activities of the
+    courses, completions, course completions, deadline extensions.
     """
     memberships = list(
         ClassMembership.objects.filter(classroom=classroom)
@@ -145,32 +190,20 @@ def class_progress(*, classroom: Classroom) -> ProgressGrid:
         .prefetch_related("courses", "pupils")
         .order_by("due_at", "pk")
     )
-    activities_by_course = _activities_by_course(assignments)
+    targets = assignment_targets(assignments)
     all_ids = {m.pupil_id for m in memberships}
     columns = []
     for assignment in assignments:
-        if assignment.activity is not None:
-            activities = [assignment.activity]
-        else:
-            activities = [
-                activity
-                for course in assignment.courses.all()
-                for activity in activities_by_course.get(course.path, [])
-            ]
         chosen = {pupil.pk for pupil in assignment.pupils.all()}
-        columns.append(AssignmentColumn(assignment, activities, (chosen or all_ids) & all_ids))
-
-    activity_ids = {a.pk for column in columns for a in column.activities}
-    # Plain tuples: thousands of rows, no model instance needed.
-    completions = (
-        {
-            (user_id, activity_id): (state, grade)
-            for user_id, activity_id, state, grade in ActivityCompletion.objects.filter(
-                activity_id__in=activity_ids, user_id__in=all_ids
-            ).values_list("user_id", "activity_id", "state", "grade")
-        }
-        if activity_ids and all_ids
-        else {}
+        columns.append(
+            AssignmentColumn(
+                assignment, targets[assignment.pk].activities, (chosen or all_ids) & all_ids
+            )
+        )
+    states = learner_states(
+        user_ids=all_ids,
+        activity_ids={a.pk for column in columns for a in column.activities},
+        course_ids={pk for target in targets.values() for pk in target.course_ids},
     )
     extensions = (
         {
@@ -185,34 +218,39 @@ def class_progress(*, classroom: Classroom) -> ProgressGrid:
     rows = []
     for membership in memberships:
         pupil_id = membership.pupil_id
-        cells, late = [], []
+        row = PupilRow(membership, [])
         for column in columns:
-            concerned = pupil_id in column.pupil_ids
-            column_cells = []
-            for activity in column.activities:
-                completion = completions.get((pupil_id, activity.pk))
-                if not concerned:
-                    column_cells.append(Cell(""))
-                elif completion is None:
-                    column_cells.append(Cell(CompletionState.NOT_STARTED))
-                else:
-                    column_cells.append(Cell(*completion))
-            cells += column_cells
-            if concerned and not all(cell.done for cell in column_cells):
-                if _due_for(column.assignment, pupil_id, extensions) < now:
-                    late.append(column.assignment)
-        rows.append(PupilRow(membership, cells, late))
+            optional = column.optional
+            if pupil_id not in column.pupil_ids:
+                row.cells += [Cell("") for _activity in column.activities]
+                row.statuses.append(None)
+                continue
+            row.cells += [
+                Cell(
+                    states.state(pupil_id, activity.pk),
+                    states.grade(pupil_id, activity.pk),
+                    is_optional,
+                )
+                for activity, is_optional in zip(column.activities, optional, strict=True)
+            ]
+            status = targets[column.assignment.pk].status(
+                states,
+                user_id=pupil_id,
+                due_at=_due_for(column.assignment, pupil_id, extensions),
+                now=now,
+            )
+            row.statuses.append(status)
+            if status.late:
+                row.late.append(column.assignment)
+        rows.append(row)
 
     offset = 0
-    for column in columns:
+    for index, column in enumerate(columns):
         width = len(column.activities)
-        concerned_rows = [row for row in rows if row.membership.pupil_id in column.pupil_ids]
-        if concerned_rows and width:
-            done = sum(
-                all(cell.done for cell in row.cells[offset : offset + width])
-                for row in concerned_rows
-            )
-            column.completion_rate = round(100 * done / len(concerned_rows))
+        concerned_rows = [row for row in rows if row.statuses[index] is not None]
+        if concerned_rows:
+            done = sum(row.statuses[index].done for row in concerned_rows)
+            column.completion_rate = percent(done, len(concerned_rows))
         grades = [
             cell.grade
             for row in concerned_rows
@@ -220,7 +258,7 @@ def class_progress(*, classroom: Classroom) -> ProgressGrid:
             if cell.grade is not None
         ]
         if grades:
-            column.average_score = round(100 * sum(grades) / len(grades))
+            column.average_score = grade_percent(sum(grades) / len(grades))
         offset += width
     return ProgressGrid(classroom=classroom, columns=columns, rows=rows)
 
@@ -234,17 +272,15 @@ class MissedQuestion:
 
 
 def assignment_missed_questions(*, assignment: Assignment, limit: int = 5) -> list[MissedQuestion]:
-    """The quiz questions the pupils concerned got wrong most often (last attempt each)."""
-    from courses.activities.quiz.models import QuizActivity
-
+    """The questions the pupils concerned got wrong most often (last attempt each), for
+    every activity type that reports its answers (quiz, H5P)."""
     if assignment.activity_id:
-        quizzes = QuizActivity.objects.filter(pk=assignment.activity_id)
+        activities = Activity.objects.filter(pk=assignment.activity_id)
     else:
         paths = {course.path for course in assignment.courses.all()}
-        quizzes = _under(QuizActivity.objects.live(), paths) if paths else []
-    quizzes = {quiz.pk: quiz for quiz in quizzes}
-    if not quizzes:
-        return []
+        if not paths:
+            return []
+        activities = _under(Activity.objects.live(), paths)
     chosen = assignment.pupils.values("pk")
     pupils = (
         ClassMembership.objects.filter(classroom=assignment.classroom_id).values("pupil_id")
@@ -252,26 +288,31 @@ def assignment_missed_questions(*, assignment: Assignment, limit: int = 5) -> li
         else chosen
     )
     latest: dict[tuple[int, int], Attempt] = {}
-    for attempt in Attempt.objects.filter(activity_id__in=quizzes, user_id__in=pupils).order_by(
+    for attempt in Attempt.objects.filter(activity__in=activities, user_id__in=pupils).order_by(
         "number"
     ):
         latest[(attempt.user_id, attempt.activity_id)] = attempt
+    if not latest:
+        return []
+    by_activity: dict[int, list[Attempt]] = defaultdict(list)
+    for attempt in latest.values():
+        by_activity[attempt.activity_id].append(attempt)
+    pages = {page.pk: page for page in Activity.objects.filter(pk__in=by_activity).specific()}
     missed: Counter = Counter()
     answered: Counter = Counter()
-    for attempt in latest.values():
-        for question_id, detail in (attempt.responses or {}).items():
-            key = (attempt.activity_id, question_id)
-            answered[key] += 1
-            if not detail.get("correct"):
-                missed[key] += 1
-    prompts = {
-        (quiz.pk, question.id): question.value["prompt"]
-        for quiz in quizzes.values()
-        for question in quiz.questions
-    }
+    prompts: dict[tuple[int, str], str] = {}
+    for activity_id, attempts in by_activity.items():
+        rows = answer_rows_by_attempt(activity=pages[activity_id], attempts=attempts)
+        for attempt_rows in rows.values():
+            for row in attempt_rows:
+                key = (activity_id, row.question_id)
+                prompts.setdefault(key, row.question)
+                answered[key] += 1
+                if row.correct is False:
+                    missed[key] += 1
     ranked = sorted(missed.items(), key=lambda item: (-item[1], item[0]))
     return [
-        MissedQuestion(quizzes[key[0]], prompts.get(key, key[1]), count, answered[key])
+        MissedQuestion(pages[key[0]], prompts[key], count, answered[key])
         for key, count in ranked[:limit]
         if count
     ]
@@ -280,17 +321,27 @@ def assignment_missed_questions(*, assignment: Assignment, limit: int = 5) -> li
 @dataclass
 class TodoItem:
     assignment: Assignment
-    due_at: datetime
-    activities_total: int
-    activities_done: int
+    status: AssignmentStatus
+
+    @property
+    def due_at(self) -> datetime:
+        return self.status.due_at
+
+    @property
+    def activities_total(self) -> int:
+        return self.status.progress.required
+
+    @property
+    def activities_done(self) -> int:
+        return self.status.progress.done
 
     @property
     def done(self) -> bool:
-        return self.activities_total > 0 and self.activities_done >= self.activities_total
+        return self.status.done
 
     @property
     def late(self) -> bool:
-        return not self.done and self.due_at < timezone.now()
+        return self.status.late
 
     @property
     def due_soon(self) -> bool:
@@ -313,29 +364,27 @@ def pupil_todo(*, user) -> list[TodoItem]:
     )
     if not assignments:
         return []
-    by_course = _activities_by_course(assignments)
-    done = set(
-        ActivityCompletion.objects.filter(user=user, state__in=DONE_STATES).values_list(
-            "activity_id", flat=True
-        )
+    targets = assignment_targets(assignments)
+    states = learner_states(
+        user_ids=[user.pk],
+        activity_ids={a.pk for target in targets.values() for a in target.activities},
+        course_ids={pk for target in targets.values() for pk in target.course_ids},
     )
     extensions = dict(
         DeadlineExtension.objects.filter(pupil=user).values_list("assignment_id", "due_at")
     )
-    items = []
-    for assignment in assignments:
-        if assignment.activity_id:
-            ids = [assignment.activity_id]
-        else:
-            ids = [a.pk for c in assignment.courses.all() for a in by_course.get(c.path, [])]
-        items.append(
-            TodoItem(
-                assignment,
-                extensions.get(assignment.pk, assignment.due_at),
-                len(ids),
-                sum(pk in done for pk in ids),
-            )
+    items = [
+        TodoItem(
+            assignment,
+            targets[assignment.pk].status(
+                states,
+                user_id=user.pk,
+                due_at=extensions.get(assignment.pk, assignment.due_at),
+                now=now,
+            ),
         )
+        for assignment in assignments
+    ]
     return sorted(items, key=lambda item: (item.done, item.due_at))
 
 

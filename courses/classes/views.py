@@ -276,6 +276,7 @@ def assignment_detail(request, pk: int, assignment_id: int):
             "assignment": assignment,
             "column": column,
             "grid": grid,
+            "report": grid.assignment_rows(assignment.pk),
             "missed": assignment_missed_questions(assignment=assignment),
         },
     )

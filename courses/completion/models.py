@@ -90,6 +90,10 @@ class CompletionState(models.TextChoices):
     FAILED = "failed", _("Non réussie")
 
 
+DONE_STATES = frozenset({CompletionState.COMPLETE, CompletionState.PASSED})
+"""The states that count as done (``courses.completion.progress.state_is_done``)."""
+
+
 class ActivityCompletion(models.Model):
     """A learner's standing on one activity, recomputed from their views, marks and attempts."""
 
@@ -116,24 +120,17 @@ class ActivityCompletion(models.Model):
 
     @property
     def is_complete(self) -> bool:
-        return self.state in {CompletionState.COMPLETE, CompletionState.PASSED}
+        return self.state in DONE_STATES
 
     @property
     def grade_percent(self):
         return None if self.grade is None else round(self.grade * 100, 1)
 
 
-CERTIFICATE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L
-
-
-def certificate_code() -> str:
-    import secrets
-
-    return "".join(secrets.choice(CERTIFICATE_ALPHABET) for _ in range(10))
-
-
 class CourseCompletion(models.Model):
-    """A completed course; its code makes the certificate verifiable at a public URL."""
+    """A course the learner has completed, as things stand now: recomputed (and removed)
+    when the course or the learner's work changes. The certificate it led to is a separate,
+    durable record (``courses.certificates``)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_completions"
@@ -143,9 +140,6 @@ class CourseCompletion(models.Model):
     )
     grade = models.DecimalField(max_digits=6, decimal_places=5, null=True)
     completed_at = models.DateTimeField()
-    certificate_code = models.CharField(
-        max_length=12, unique=True, default=certificate_code, editable=False
-    )
 
     class Meta:
         constraints = [

@@ -1,21 +1,147 @@
-"""Reusable reads for learning: a course outline with the learner's progress.
+"""Reads of completion, for every surface: a fixed number of queries whatever the size.
 
-``course_outline`` runs a fixed number of queries whatever the number of activities.
+Each function here decides nothing new: the rules are in ``courses.completion.progress``
+(what counts, what is done, percentages, assignment states); these only gather rows.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 
-from courses.models import (
-    Activity,
+from courses.completion.models import (
     ActivityCompletion,
-    CompletionRule,
+    CompletionState,
     CourseCompletion,
-    CoursePage,
-    CourseSectionPage,
     Enrolment,
 )
+from courses.completion.progress import (
+    AssignmentStatus,
+    Progress,
+    activity_counts,
+    assignment_state,
+    grade_percent,
+    state_is_done,
+)
+from courses.structure.models import Activity, CompletionRule, CoursePage, CourseSectionPage
+
+
+def _under(pages, paths: Iterable[str]):
+    """``pages`` restricted to the descendants of the pages at ``paths`` (one query)."""
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return pages.filter(condition)
+
+
+def course_activities(*, courses: Iterable[CoursePage]) -> dict[int, list[Activity]]:
+    """The live activities of each course, in page order (one query for all courses)."""
+    courses = list(courses)
+    by_course: dict[int, list[Activity]] = {course.pk: [] for course in courses}
+    if not courses:
+        return by_course
+    paths = {course.path: course.pk for course in courses}
+    for activity in _under(Activity.objects.live(), paths).order_by("path"):
+        for path, course_pk in paths.items():
+            if activity.path.startswith(path):
+                by_course[course_pk].append(activity)
+    return by_course
+
+
+@dataclass
+class LearnerStates:
+    """Learners' activity states and completed courses, read in two queries."""
+
+    activities: dict[tuple[int, int], tuple[str, Decimal | None]] = field(default_factory=dict)
+    completed_courses: set[tuple[int, int]] = field(default_factory=set)
+
+    def state(self, user_id: int, activity_id: int) -> str:
+        return self.activities.get((user_id, activity_id), (CompletionState.NOT_STARTED, None))[0]
+
+    def grade(self, user_id: int, activity_id: int) -> Decimal | None:
+        return self.activities.get((user_id, activity_id), ("", None))[1]
+
+    def done(self, user_id: int, activity_id: int) -> bool:
+        return state_is_done(self.state(user_id, activity_id))
+
+    def course_complete(self, user_id: int, course_id: int) -> bool:
+        return (user_id, course_id) in self.completed_courses
+
+    def progress(self, user_id: int, activities: Iterable[Activity]) -> Progress:
+        counted = [a for a in activities if activity_counts(a)]
+        return Progress(sum(self.done(user_id, a.pk) for a in counted), len(counted))
+
+
+def learner_states(
+    *, user_ids: Iterable[int], activity_ids: Iterable[int], course_ids: Iterable[int] = ()
+) -> LearnerStates:
+    user_ids, activity_ids, course_ids = set(user_ids), set(activity_ids), set(course_ids)
+    states = LearnerStates()
+    if not user_ids:
+        return states
+    if activity_ids:
+        # Plain tuples: thousands of rows, no model instance needed.
+        states.activities = {
+            (user_id, activity_id): (state, grade)
+            for user_id, activity_id, state, grade in ActivityCompletion.objects.filter(
+                activity_id__in=activity_ids, user_id__in=user_ids
+            ).values_list("user_id", "activity_id", "state", "grade")
+        }
+    if course_ids:
+        states.completed_courses = set(
+            CourseCompletion.objects.filter(
+                course_id__in=course_ids, user_id__in=user_ids
+            ).values_list("user_id", "course_id")
+        )
+    return states
+
+
+@dataclass
+class AssignmentTarget:
+    """What an assignment asks: one activity, or the courses (all their live activities
+    are shown, the counted ones decide)."""
+
+    activities: list[Activity]
+    course_ids: list[int]
+    single_activity: bool
+
+    def status(self, states: LearnerStates, *, user_id: int, due_at: datetime, now: datetime):
+        if self.single_activity:
+            (activity,) = self.activities
+            done = states.done(user_id, activity.pk)
+            progress, complete = Progress(int(done), 1), done
+        else:
+            progress = states.progress(user_id, self.activities)
+            complete = bool(self.course_ids) and all(
+                states.course_complete(user_id, course_id) for course_id in self.course_ids
+            )
+        return AssignmentStatus(
+            progress=progress,
+            state=assignment_state(complete=complete, due_at=due_at, now=now),
+            due_at=due_at,
+        )
+
+
+def assignment_targets(assignments) -> dict[int, AssignmentTarget]:
+    """Each assignment's target (assignments with ``courses`` prefetched; one query)."""
+    courses = {c.pk: c for a in assignments if a.activity_id is None for c in a.courses.all()}
+    by_course = course_activities(courses=courses.values())
+    targets = {}
+    for assignment in assignments:
+        if assignment.activity_id is not None:
+            targets[assignment.pk] = AssignmentTarget([assignment.activity], [], True)
+        else:
+            ids = [c.pk for c in assignment.courses.all()]
+            targets[assignment.pk] = AssignmentTarget(
+                [a for pk in ids for a in by_course.get(pk, [])], ids, False
+            )
+    return targets
+
+
+# ---- The learner's own views -------------------------------------------------------
 
 
 @dataclass
@@ -29,16 +155,28 @@ class OutlineActivity:
         return self.activity.completion_rule != CompletionRule.NONE
 
     @property
+    def counts(self) -> bool:
+        return activity_counts(self.activity)
+
+    @property
+    def optional(self) -> bool:
+        return not self.counts
+
+    @property
     def state(self) -> str:
-        return self.completion.state if self.completion else "not_started"
+        return self.completion.state if self.completion else CompletionState.NOT_STARTED
+
+    @property
+    def done(self) -> bool:
+        return state_is_done(self.state)
 
     @property
     def state_label(self) -> str:
-        return (
-            self.completion.get_state_display()
-            if self.completion
-            else ActivityCompletion().get_state_display()
-        )
+        return str(CompletionState(self.state).label)
+
+    @property
+    def grade_percent(self) -> int | None:
+        return grade_percent(self.completion.grade) if self.completion else None
 
 
 @dataclass
@@ -52,17 +190,29 @@ class CourseOutline:
     sections: list[OutlineSection]
     enrolled: bool
     completion: CourseCompletion | None
-    required_total: int = 0
-    required_done: int = 0
+    progress: Progress = Progress(0, 0)
+
+    @property
+    def complete(self) -> bool:
+        return self.completion is not None
 
     @property
     def percent(self) -> int:
-        return round(100 * self.required_done / self.required_total) if self.required_total else 0
+        return self.progress.percent
+
+    @property
+    def required_done(self) -> int:
+        return self.progress.done
+
+    @property
+    def required_total(self) -> int:
+        return self.progress.required
 
 
 def course_outline(*, course: CoursePage, user) -> CourseOutline:
+    """Sections, activities and the learner's progress; constant queries."""
     sections = list(CourseSectionPage.objects.child_of(course).live().order_by("path"))
-    activities = list(Activity.objects.descendant_of(course).live().order_by("path"))
+    activities = course_activities(courses=[course])[course.pk]
     completions, enrolled, course_completion = {}, False, None
     if user.is_authenticated:
         enrolled = Enrolment.objects.filter(
@@ -76,9 +226,7 @@ def course_outline(*, course: CoursePage, user) -> CourseOutline:
         }
         course_completion = CourseCompletion.objects.filter(user=user, course=course).first()
     by_section = {section.path: OutlineSection(section=section) for section in sections}
-    outline = CourseOutline(
-        sections=list(by_section.values()), enrolled=enrolled, completion=course_completion
-    )
+    counted, done = 0, 0
     for activity in activities:
         section = by_section.get(activity.path[: -activity.steplen])
         if section is None:
@@ -90,36 +238,49 @@ def course_outline(*, course: CoursePage, user) -> CourseOutline:
             completion=completions.get(activity.pk),
         )
         section.activities.append(item)
-        if activity.required and item.tracked:
-            outline.required_total += 1
-            outline.required_done += bool(item.completion and item.completion.is_complete)
-    return outline
+        if item.counts:
+            counted += 1
+            done += item.done
+    return CourseOutline(
+        sections=list(by_section.values()),
+        enrolled=enrolled,
+        completion=course_completion,
+        progress=Progress(done, counted),
+    )
 
 
 def activity_progress(*, activity: Activity, user) -> dict:
     """What an activity page shows the learner: enrolment, completion, attempts."""
     if not user.is_authenticated:
-        return {"enrolled": False, "completion": None, "attempts": []}
-    from courses.structure.services import is_enrolled
-
+        return {"enrolled": False, "completion": None, "attempts": [], "optional": False}
     course = activity.course
     return {
-        "enrolled": is_enrolled(course=course, user=user),
+        "enrolled": Enrolment.objects.filter(
+            user=user, course=course, status=Enrolment.Status.ACTIVE
+        ).exists(),
         "completion": ActivityCompletion.objects.filter(user=user, activity_id=activity.pk).first(),
         "attempts": list(activity.attempts.filter(user=user).order_by("number")),
+        "optional": not activity_counts(activity),
     }
 
 
 @dataclass
 class DashboardCourse:
     course: CoursePage
-    required_total: int
-    required_done: int
+    progress: Progress
     completion: CourseCompletion | None
 
     @property
     def percent(self) -> int:
-        return round(100 * self.required_done / self.required_total) if self.required_total else 0
+        return self.progress.percent
+
+    @property
+    def required_done(self) -> int:
+        return self.progress.done
+
+    @property
+    def required_total(self) -> int:
+        return self.progress.required
 
 
 @dataclass
@@ -130,11 +291,6 @@ class LearnerDashboard:
 
 def learner_courses(*, user) -> LearnerDashboard:
     """The learner's active courses with progress, in a fixed number of queries."""
-    from functools import reduce
-    from operator import or_
-
-    from django.db.models import Q
-
     enrolments = list(
         Enrolment.objects.filter(user=user, status=Enrolment.Status.ACTIVE)
         .select_related("course")
@@ -143,27 +299,19 @@ def learner_courses(*, user) -> LearnerDashboard:
     courses = [enrolment.course for enrolment in enrolments]
     if not courses:
         return LearnerDashboard(in_progress=[], completed=[])
-    required = list(
-        Activity.objects.live()
-        .filter(reduce(or_, [Q(path__startswith=course.path) for course in courses]), required=True)
-        .exclude(completion_rule=CompletionRule.NONE)
-        .values_list("pk", "path")
-    )
-    done = set(
-        ActivityCompletion.objects.filter(
-            user=user, activity__in=[pk for pk, _path in required], state__in=["complete", "passed"]
-        ).values_list("activity_id", flat=True)
+    activities = course_activities(courses=courses)
+    states = learner_states(
+        user_ids=[user.pk],
+        activity_ids=[a.pk for items in activities.values() for a in items],
     )
     completions = {
         c.course_id: c for c in CourseCompletion.objects.filter(user=user, course__in=courses)
     }
     dashboard = LearnerDashboard(in_progress=[], completed=[])
     for course in courses:
-        mine = [pk for pk, path in required if path.startswith(course.path)]
         entry = DashboardCourse(
             course=course,
-            required_total=len(mine),
-            required_done=sum(pk in done for pk in mine),
+            progress=states.progress(user.pk, activities[course.pk]),
             completion=completions.get(course.pk),
         )
         (dashboard.completed if entry.completion else dashboard.in_progress).append(entry)

@@ -5,11 +5,15 @@ submissions get distinct numbers and one completion."""
 
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.completion.progress import course_complete
 from courses.completion.rules import attempts_grade, completion_state
+from courses.completion.selectors import course_activities, learner_states
+from courses.completion.signals import course_completed
 from courses.models import (
     Activity,
     ActivityCompletion,
@@ -17,7 +21,10 @@ from courses.models import (
     CompletionRule,
     CourseCompletion,
     CoursePage,
+    Enrolment,
 )
+
+User = get_user_model()
 
 
 class AttemptRefused(Exception):
@@ -133,6 +140,7 @@ def completion_recompute(
 
 
 def course_required_activities(course: CoursePage):
+    """The live activities that count for ``course`` (see ``progress.activity_counts``)."""
     return (
         Activity.objects.live()
         .descendant_of(course)
@@ -143,17 +151,17 @@ def course_required_activities(course: CoursePage):
 
 @transaction.atomic
 def course_completion_recompute(*, course: CoursePage, user) -> CourseCompletion | None:
-    """Complete when every required activity is, and the course grade reaches its minimum."""
-    required = list(course_required_activities(course).values_list("pk", flat=True))
-    completions = ActivityCompletion.objects.filter(
-        user=user, activity__in=Activity.objects.descendant_of(course)
-    )
-    done = {c.activity_id for c in completions if c.is_complete}
-    grades = [c.grade for c in completions if c.grade is not None]
+    """Complete when every activity that counts is done and the course grade (mean of the
+    live activities' grades) reaches its minimum. Removing the completion never touches a
+    certificate already issued: that is a durable record."""
+    activities = course_activities(courses=[course])[course.pk]
+    states = learner_states(user_ids=[user.pk], activity_ids=[a.pk for a in activities])
+    progress = states.progress(user.pk, activities)
+    grades = [g for a in activities if (g := states.grade(user.pk, a.pk)) is not None]
     course_grade = (sum(grades) / len(grades)).quantize(Decimal("0.00001")) if grades else None
-    complete = bool(required) and set(required) <= done
-    if complete and course.min_course_grade is not None:
-        complete = course_grade is not None and course_grade * 100 >= course.min_course_grade
+    complete = course_complete(
+        progress=progress, grade=course_grade, min_grade=course.min_course_grade
+    )
     existing = CourseCompletion.objects.filter(user=user, course=course).first()
     if not complete:
         if existing:
@@ -164,9 +172,23 @@ def course_completion_recompute(*, course: CoursePage, user) -> CourseCompletion
             existing.grade = course_grade
             existing.save(update_fields=["grade"])
         return existing
-    return CourseCompletion.objects.create(
+    completion = CourseCompletion.objects.create(
         user=user, course=course, grade=course_grade, completed_at=timezone.now()
     )
+    # In the same transaction: a certificate exists exactly when its completion was saved.
+    course_completed.send(sender=CourseCompletion, completion=completion)
+    return completion
+
+
+def course_completions_recompute(*, course: CoursePage) -> int:
+    """After the course changed (an activity added, removed, its rule changed): recompute
+    the course completion of everyone enrolled or with a completion."""
+    users = set(Enrolment.objects.filter(course=course).values_list("user_id", flat=True)) | set(
+        CourseCompletion.objects.filter(course=course).values_list("user_id", flat=True)
+    )
+    for user in User.objects.filter(pk__in=users):
+        course_completion_recompute(course=course, user=user)
+    return len(users)
 
 
 def activity_completions_recompute(*, activity: Activity) -> int:

@@ -1,108 +1,127 @@
 """Course reports (selectors): the completion grid and the per-question answers, plus
-CSV/XLSX export. Each report runs a fixed number of queries whatever its size."""
+CSV/XLSX export. Neither runs more queries for more learners."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
+from courses.activity_types import AnswerRow, answer_rows_by_attempt
+from courses.completion.models import CompletionState
+from courses.completion.progress import Progress, activity_counts, grade_percent
+from courses.completion.selectors import LearnerStates, course_activities, learner_states
 from courses.models import (
     Activity,
-    ActivityCompletion,
     Attempt,
     CoursePage,
     Enrolment,
-    XapiStatement,
 )
 
 
 @dataclass
 class CompletionGrid:
+    """Learners × activities of one course, with each learner's course standing."""
+
+    course: CoursePage
     activities: list[Activity]
-    rows: list[tuple[object, list[ActivityCompletion | None]]]
+    states: LearnerStates
+    learners: list
+
+    @property
+    def rows(self) -> list[tuple[object, Progress, bool, list[tuple[str, str]]]]:
+        """(learner, progress, course complete, [(state, label)] per activity)."""
+        return [
+            (
+                user,
+                self.states.progress(user.pk, self.activities),
+                self.states.course_complete(user.pk, self.course.pk),
+                [self._cell(user.pk, activity) for activity in self.activities],
+            )
+            for user in self.learners
+        ]
+
+    def _cell(self, user_id: int, activity: Activity) -> tuple[str, str]:
+        state = self.states.state(user_id, activity.pk)
+        grade = grade_percent(self.states.grade(user_id, activity.pk))
+        label = str(CompletionState(state).label)
+        return state, label if grade is None else f"{label} ({grade} %)"
 
     def table(self) -> tuple[list[str], list[list[str]]]:
-        headers = ["Élève", *[activity.title for activity in self.activities]]
-        body = []
-        for user, cells in self.rows:
-            row = [user.get_username()]
-            for cell in cells:
-                if cell is None:
-                    row.append("Pas commencée")
-                else:
-                    grade = "" if cell.grade is None else f" ({round(cell.grade * 100)} %)"
-                    row.append(f"{cell.get_state_display()}{grade}")
-            body.append(row)
+        headers = [_("Élève"), _("Parcours"), _("Activités terminées")]
+        for activity in self.activities:
+            optional = "" if activity_counts(activity) else f" ({_('facultative')})"
+            headers.append(f"{activity.title}{optional}")
+        body = [
+            [
+                user.get_username(),
+                _("Terminé") if complete else _("En cours"),
+                f"{progress.done}/{progress.required}",
+                *[label for _state, label in cells],
+            ]
+            for user, progress, complete, cells in self.rows
+        ]
         return headers, body
 
 
 def course_completion_grid(*, course: CoursePage) -> CompletionGrid:
-    activities = list(Activity.objects.live().descendant_of(course).order_by("path"))
+    """Four queries whatever the number of learners and activities."""
+    activities = course_activities(courses=[course])[course.pk]
     learners = [
         enrolment.user
         for enrolment in Enrolment.objects.filter(course=course)
         .select_related("user")
         .order_by("user__username")
     ]
-    completions = {
-        (c.user_id, c.activity_id): c
-        for c in ActivityCompletion.objects.filter(activity__in=activities, user__in=learners)
-    }
-    rows = [
-        (user, [completions.get((user.pk, activity.pk)) for activity in activities])
-        for user in learners
-    ]
-    return CompletionGrid(activities=activities, rows=rows)
+    states = learner_states(
+        user_ids=[user.pk for user in learners],
+        activity_ids=[activity.pk for activity in activities],
+        course_ids=[course.pk],
+    )
+    return CompletionGrid(course=course, activities=activities, states=states, learners=learners)
 
 
 def course_answers(*, course: CoursePage) -> tuple[list[str], list[list[str]]]:
-    """Every answer given: quiz questions (from attempts) and H5P questions (from xAPI)."""
-    from courses.activities.quiz.models import QuizActivity
+    """Every answer given, one row per learner × attempt × question, in words.
 
-    headers = ["Élève", "Activité", "Tentative", "Question", "Réponse", "Correcte"]
-    activities = Activity.objects.descendant_of(course)
-    quizzes = {quiz.pk: quiz for quiz in QuizActivity.objects.descendant_of(course)}
-    prompts = {
-        quiz_pk: {question.id: question.value["prompt"] for question in quiz.questions}
-        for quiz_pk, quiz in quizzes.items()
+    Each activity type turns its attempts into rows (``answer_rows_by_attempt``): the
+    quiz from the attempt's stored responses, H5P from the attempt's xAPI statements.
+    Queries: the activities (one per activity type), the attempts, then what each type
+    needs per activity (none for a quiz, one for an H5P activity) — never per learner.
+    """
+    headers = [
+        _("Élève"),
+        _("Activité"),
+        _("Tentative"),
+        _("Question"),
+        _("Réponse"),
+        _("Correcte"),
+    ]
+    activities = {
+        activity.pk: activity for activity in Activity.objects.descendant_of(course).specific()
     }
-    rows = []
-    attempts = (
-        Attempt.objects.filter(activity__in=activities)
-        .select_related("user", "activity")
+    attempts = list(
+        Attempt.objects.filter(activity_id__in=activities)
+        .select_related("user")
         .order_by("activity__path", "user__username", "number")
     )
+    by_activity: dict[int, list[Attempt]] = defaultdict(list)
     for attempt in attempts:
-        for question_id, detail in (attempt.responses or {}).items():
-            response = detail.get("response")
-            rows.append(
-                [
-                    attempt.user.get_username(),
-                    attempt.activity.title,
-                    str(attempt.number),
-                    prompts.get(attempt.activity_id, {}).get(question_id, question_id),
-                    ", ".join(response) if isinstance(response, list) else str(response or ""),
-                    "oui" if detail.get("correct") else "non",
-                ]
-            )
-    statements = (
-        XapiStatement.objects.filter(
-            activity__in=activities, is_main_object=False, payload__result__isnull=False
+        by_activity[attempt.activity_id].append(attempt)
+    answers: dict[int, list[AnswerRow]] = {}
+    for activity_id, activity_attempts in by_activity.items():
+        answers.update(
+            answer_rows_by_attempt(activity=activities[activity_id], attempts=activity_attempts)
         )
-        .select_related("user", "activity")
-        .order_by("activity__path", "user__username", "timestamp")
-    )
-    for statement in statements:
-        definition = statement.payload.get("object", {}).get("definition") or {}
-        name = definition.get("description") or definition.get("name") or {}
-        result = statement.payload.get("result", {})
-        rows.append(
-            [
-                statement.user.get_username() if statement.user else "anonyme",
-                statement.activity.title,
-                "",
-                next(iter(name.values()), statement.object_id)
-                if isinstance(name, dict)
-                else str(name),
-                str(result.get("response", "")),
-                {True: "oui", False: "non"}.get(result.get("success"), ""),
-            ]
-        )
-    return headers, rows
+    verdicts = {True: _("oui"), False: _("non"), None: ""}
+    return headers, [
+        [
+            attempt.user.get_username(),
+            activities[attempt.activity_id].title,
+            str(attempt.number),
+            row.question,
+            row.answer,
+            verdicts[row.correct],
+        ]
+        for attempt in attempts
+        for row in answers.get(attempt.pk, [])
+    ]

@@ -30,8 +30,15 @@ def course_report(request, course_id: int):
             headers=headers, rows=rows, file_format=export, filename=f"{course.slug}-achevement"
         )
     headers, rows = grid.table()
+    answer_headers, answer_rows = course_answers(course=course)
     return render(
         request,
         "courses/admin/course_report.html",
-        {"course": course, "headers": headers, "rows": rows},
+        {
+            "course": course,
+            "headers": headers,
+            "rows": rows,
+            "answer_headers": answer_headers,
+            "answer_rows": answer_rows,
+        },
     )

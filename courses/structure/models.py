@@ -112,10 +112,12 @@ class CoursePage(RoutablePageMixin, TaxonomyMixin, BasePage):
         return self.cover_image
 
     def get_context(self, request, *args, **kwargs):
+        from courses.certificates.selectors import certificate_for
         from courses.completion.selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline(course=self, user=request.user)
+        context["certificate"] = certificate_for(user=request.user, course=self)
         return context
 
     @path("inscription/", name="enrol")

@@ -8,6 +8,8 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from courses.certificates.selectors import learner_certificates
+from courses.classes.selectors import pupil_todo
 from courses.completion.selectors import learner_courses
 from courses.completion.services import activity_mark_done, activity_view_record
 from courses.structure.services import enrolment_create, enrolment_end, is_enrolled
@@ -58,10 +60,12 @@ def activity_done(request, *, activity):
 
 @login_required
 def learner_dashboard(request):
-    from courses.classes.selectors import pupil_todo
-
     return render(
         request,
         "courses/dashboard.html",
-        {"dashboard": learner_courses(user=request.user), "todo": pupil_todo(user=request.user)},
+        {
+            "dashboard": learner_courses(user=request.user),
+            "todo": pupil_todo(user=request.user),
+            "certificates": learner_certificates(user=request.user),
+        },
     )

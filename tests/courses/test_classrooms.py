@@ -468,13 +468,15 @@ def test_grid_rates_scores_and_exports(classroom, teacher, course, section):
         reverse("courses:classroom_export", args=[classroom.pk, "csv"])
     ).content.decode("utf-8-sig")
     lines = csv_text.splitlines()
-    assert lines[0].startswith("Élève;Identifiant;Se protéger en ligne — Lire un article")
-    assert f"Léa;{lea.username};Terminée;Réussie (100 %)" in lines
+    assert lines[0].startswith(
+        "Élève;Identifiant;Se protéger en ligne — statut;Se protéger en ligne — Lire un article"
+    )
+    assert f"Léa;{lea.username};Terminé;Terminée;Réussie (100 %)" in lines
     assert any(line.startswith("'=HYPERLINK(1);") for line in lines)  # never a formula
 
     xlsx = client.get(reverse("courses:classroom_export", args=[classroom.pk, "xlsx"]))
     rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
-    assert ("Léa", lea.username, "Terminée", "Réussie (100 %)") in rows
+    assert ("Léa", lea.username, "Terminé", "Terminée", "Réussie (100 %)") in rows
 
     detail = client.get(
         reverse("courses:assignment_detail", args=[classroom.pk, assignment.pk])
