@@ -2,11 +2,14 @@
 
 Every step looks its object up by a stable key (slug, username, title) and creates it
 only when missing, so loading twice changes nothing. Content apps add their own loader
-through the ``REPERES_DEMO_LOADERS`` setting.
+through the ``REPERES_DEMO_LOADERS`` setting; content that fits the import format is data,
+``<app>/demo_content/*.json``, loaded with ``demo_file_import`` through the same engine as
+``manage.py import_content``.
 """
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -22,6 +25,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from cms.content_import import ContentImportError, ImportReport, content_import_file
 from cms.factories import HomePageFactory, StandardPageFactory, ThemeFactory, UserFactory
 from cms.models import (
     Audience,
@@ -56,6 +60,20 @@ def demo_content_load(*, log: Logger = lambda message: None) -> None:
         loader = import_string(dotted_path)
         with transaction.atomic():
             loader(log=log)
+
+
+def demo_file_import(*, path: Path) -> ImportReport:
+    """Import a demo data file as ``import_content --keep-existing`` does: what exists is
+    left as it is. A bad item is a bug in the demo data: it stops the loading."""
+    report = content_import_file(path=path, update_existing=False)
+    if report.failed:
+        raise ContentImportError(
+            "; ".join(
+                f"{Path(path).name} [{result.position}] {result.slug}: {result.reason}"
+                for result in report.failed
+            )
+        )
+    return report
 
 
 def load_cms_demo(*, log: Logger) -> None:

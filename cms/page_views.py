@@ -30,7 +30,10 @@ class PageViewsMixin:
 
     page_views: str = ""
 
-    def page_view(self, name: str) -> Callable[..., Any]:
-        if not self.page_views:
+    def page_view(self, name: str, *, module: str | None = None) -> Callable[..., Any]:
+        """``name`` from the page's views module (or from ``module``, for routes a base
+        class gives all its subclasses while each subclass names its own views)."""
+        module = module or self.page_views
+        if not module:
             raise ImproperlyConfigured(f"{type(self).__name__} does not set page_views.")
-        return import_string(f"{self.page_views}.{name}")
+        return import_string(f"{module}.{name}")

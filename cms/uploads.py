@@ -77,8 +77,13 @@ _KILOBYTE = 1024
 
 
 def upload_max_bytes() -> int:
-    """The largest file accepted, from ``REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES``."""
-    return int(settings.REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES)
+    """The largest file accepted, from ``REPERES_UPLOAD_MAX_BYTES``.
+
+    ``REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES``, the setting's name when only scenarios took
+    uploads, still wins when a settings module sets it (base.py no longer defines it).
+    """
+    former = getattr(settings, "REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES", None)
+    return int(settings.REPERES_UPLOAD_MAX_BYTES if former is None else former)
 
 
 def upload_accept_attribute() -> str:

@@ -18,14 +18,20 @@ Every hook is optional and keyword-only:
     What the type keeps about a learner beyond attempts and completions (privacy export).
 ``learner_erase(user=) -> None``
     Erase that data (right to erasure, pupils' purge).
-``review_url(activity=, pupil=) -> str | None``
-    Where a teacher reads and marks a pupil's work (shown in the class report).
+``review_urls(activity=, pupils=) -> dict[int, str]``
+    Where a teacher reads and marks each pupil's work, by pupil id, for the pupils who
+    handed something in (the class report links to it), in a fixed number of queries.
+``from_import(data=) -> dict``
+    The type's own page fields from an activity of an ``import_content`` course item (the
+    shared ones, completion rule, required, scores, are read by the course importer);
+    raise ``cms.content_import.ItemError`` with a French message on a bad value. Types
+    without it cannot be imported.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from courses.structure.models import CompletionRule
+from courses.choices import CompletionRule
 
 _REGISTRY: dict[str, "ActivityType"] = {}
 
@@ -65,7 +71,8 @@ class ActivityType:
     answer_rows_many: Callable[..., dict[int, list[AnswerRow]]] | None = None
     learner_data: Callable[..., dict] | None = None
     learner_erase: Callable[..., None] | None = None
-    review_url: Callable[..., str | None] | None = None
+    review_urls: Callable[..., dict[int, str]] | None = None
+    from_import: Callable[..., dict] | None = None
 
 
 def register(activity_type: ActivityType) -> ActivityType:
@@ -130,8 +137,8 @@ def learner_erase_by_type(*, user) -> None:
             activity_type.learner_erase(user=user)
 
 
-def review_url_for(*, activity, pupil) -> str | None:
-    """Where a teacher reads ``pupil``'s work on ``activity`` (None: nothing to read)."""
+def review_urls_for(*, activity, pupils) -> dict[int, str]:
+    """Where a teacher reads each of ``pupils``' work on ``activity``, by pupil id."""
     model = getattr(activity, "specific_class", None) or type(activity)
-    hook = activity_type_for(model).review_url
-    return hook(activity=activity, pupil=pupil) if hook else None
+    hook = activity_type_for(model).review_urls
+    return hook(activity=activity, pupils=list(pupils)) if hook else {}

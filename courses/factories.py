@@ -6,7 +6,8 @@ import wagtail_factories
 from courses.activities.lesson.models import LessonActivity
 from courses.activities.quiz.models import QuizActivity
 from courses.activities.resource_link.models import ResourceLinkActivity
-from courses.models import CompletionRule, CourseIndexPage, CoursePage, CourseSectionPage
+from courses.choices import CompletionRule
+from courses.structure.models import CourseIndexPage, CoursePage, CourseSectionPage
 
 
 class CourseIndexPageFactory(wagtail_factories.PageFactory):

@@ -3,10 +3,11 @@
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import stream_text
+from courses.structure.models import CoursePage, Enrolment
+from search.registry import register_page_type
 
 
 def course_search_document(page) -> dict:
-    from courses.models import Enrolment
 
     fields = page.taxonomy_search_fields()
     competences = " ".join(competence.name for competence in page.competences.all())
@@ -20,8 +21,6 @@ def course_search_document(page) -> dict:
 
 
 def register_with_search() -> None:
-    from courses.models import CoursePage
-    from search.registry import register_page_type
 
     register_page_type(
         CoursePage,

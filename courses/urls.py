@@ -1,16 +1,17 @@
 from django.urls import path
 
+from courses import pages
 from courses.activity_types import activity_type_urls
 from courses.certificates import views as certificate_views
 from courses.classes import views as class_views
-from courses.structure import views as structure_views
+from courses.privacy import views as privacy_views
 from courses.xapi import views as xapi_views
 
 app_name = "courses"
 
 urlpatterns = [
     path("xapi/statements", xapi_views.xapi_statements, name="xapi_statements"),
-    path("mes-parcours/", structure_views.learner_dashboard, name="dashboard"),
+    path("mes-parcours/", pages.learner_dashboard, name="dashboard"),
     path("rejoindre/", class_views.class_join, name="class_join"),
     path("classes/", class_views.classroom_list, name="classroom_list"),
     path("classes/<int:pk>/", class_views.classroom_detail, name="classroom_detail"),
@@ -45,11 +46,11 @@ urlpatterns = [
     path("classes/<int:pk>/imprimer/", class_views.classroom_print, name="classroom_print"),
     path(
         "classes/<int:pk>/eleves/<int:pupil_id>/donnees/",
-        class_views.pupil_data,
+        privacy_views.pupil_data,
         name="pupil_data",
     ),
-    path("mes-donnees/", class_views.my_data, name="my_data"),
-    path("confidentialite/", class_views.privacy_notice, name="privacy"),
+    path("mes-donnees/", privacy_views.my_data, name="my_data"),
+    path("confidentialite/", privacy_views.privacy_notice, name="privacy"),
     path(
         "certificats/<str:code>/", certificate_views.certificate_verify, name="certificate_verify"
     ),

@@ -1,31 +1,30 @@
 """Admin for learning: the course report and the schools."""
 
 from django import forms
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from courses.certificates import admin_views
 from courses.classes.forms import SchoolAdminForm
-from courses.models import School
+from courses.classes.models import School
+from courses.reports.views import course_report
+from courses.structure.models import CoursePage
 
 
 @hooks.register("register_admin_urls")
 def register_course_report_urls():
-    from django.urls import path
-
-    from courses.reports.views import course_report
 
     return [path("parcours/<int:course_id>/rapport/", course_report, name="courses_course_report")]
 
 
 @hooks.register("register_page_header_buttons")
 def course_report_button(page, user, view_name=None, next_url=None):
-    from django.urls import reverse
-    from wagtail.admin.widgets import Button
-
-    from courses.models import CoursePage
 
     if isinstance(page.specific, CoursePage) and user.has_perm("courses.view_course_report"):
         yield Button(
@@ -67,9 +66,6 @@ register_snippet(SchoolViewSet)
 
 @hooks.register("register_admin_urls")
 def register_certificate_urls():
-    from django.urls import path
-
-    from courses.certificates import admin_views
 
     return [
         path("certificats/", admin_views.certificate_index, name="courses_certificate_index"),
@@ -83,8 +79,6 @@ def register_certificate_urls():
 
 @hooks.register("register_admin_menu_item")
 def certificate_menu_item():
-    from django.urls import reverse
-    from wagtail.admin.menu import MenuItem
 
     class CertificateMenuItem(MenuItem):
         def is_shown(self, request):

@@ -1,10 +1,18 @@
 """Demo editorial content, idempotent (pages and objects are looked up by slug):
 three campaigns (current, upcoming, past) with a search promotion, fifteen resources
 across the four audiences, the local actors page with a dozen actors, ten scenarios with
-ratings and a teacher's draft."""
+ratings and a teacher's draft.
+
+Resources and scenarios are data (``demo_content/*.json``) loaded through
+``import_content``'s engine. Campaigns stay here: their bodies hold the demo image and
+document, dates relative to today and related resources, which the import format does not
+carry; so do resource variants, local actors (not pages), ratings and the teacher's draft
+(a teacher's own work, written through the submission service).
+"""
 
 import datetime
 from decimal import Decimal
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -12,20 +20,18 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from cms.demo import Logger, navigation_link_ensure
-from cms.models import Audience, Competence, HomePage, Level, Theme
+from cms.demo import Logger, demo_file_import, navigation_link_ensure
+from cms.models import Audience, HomePage, Level, Theme
 from media_literacy.campaigns.models import CampaignIndexPage, CampaignPage, CampaignRelatedResource
 from media_literacy.factories import (
     CampaignPageFactory,
     LocalActorFactory,
     LocalActorIndexPageFactory,
     LocalServiceFactory,
-    ResourcePageFactory,
 )
 from media_literacy.local_actors.models import LocalActor, LocalActorIndexPage
-from media_literacy.resources.models import ResourceIndexPage, ResourceKind, ResourceVariant
+from media_literacy.resources.models import ResourceIndexPage, ResourcePage, ResourceVariant
 from media_literacy.scenarios.models import (
-    Discipline,
     ScenarioFeedback,
     ScenarioIndexPage,
     ScenarioPage,
@@ -33,153 +39,16 @@ from media_literacy.scenarios.models import (
 from media_literacy.scenarios.submissions import ScenarioDraft, ScenarioStep, scenario_draft_save
 from media_literacy.services import index_page_ensure
 
+DEMO_CONTENT = Path(__file__).resolve().parent / "demo_content"
 PROMOTED_QUERY = "semaine de la presse"
-
-RESOURCES = [
-    # slug, title, kind, audiences, levels, themes, summary
-    (
-        "verifier-une-information",
-        "Vérifier une information en 5 étapes",
-        "fiche",
-        ["eleves"],
-        ["cycle-3", "cycle-4"],
-        ["desinformation", "esprit-critique"],
-        "Source, date, auteur, images, recoupement : la méthode pas à pas.",
-    ),
-    (
-        "reconnaitre-une-infox",
-        "Reconnaître une infox",
-        "affiche",
-        ["eleves"],
-        ["cycle-3"],
-        ["desinformation"],
-        "Une affiche pour la classe : les signes qui doivent alerter.",
-    ),
-    (
-        "proteger-ses-mots-de-passe",
-        "Protéger ses mots de passe",
-        "fiche",
-        ["eleves"],
-        ["cycle-4", "lycee"],
-        ["donnees-personnelles"],
-        "Phrases de passe, gestionnaire, double authentification.",
-    ),
-    (
-        "que-faire-face-au-cyberharcelement",
-        "Que faire face au cyberharcèlement ?",
-        "guide",
-        ["eleves"],
-        ["cycle-4", "lycee"],
-        ["cyberharcelement"],
-        "Capturer, signaler, en parler : qui appeler et comment.",
-    ),
-    (
-        "hameconnage-reperer-les-pieges",
-        "Hameçonnage : repérer les pièges",
-        "video",
-        ["eleves"],
-        ["lycee"],
-        ["hameconnage"],
-        "Trois minutes pour reconnaître un message frauduleux.",
-    ),
-    (
-        "enseigner-l-esprit-critique",
-        "Enseigner l'esprit critique au cycle 3",
-        "guide",
-        ["enseignants"],
-        ["cycle-3"],
-        ["esprit-critique"],
-        "Séquences courtes et activités pour apprendre à douter utilement.",
-    ),
-    (
-        "prevenir-le-harcelement-en-classe",
-        "Prévenir le harcèlement en classe",
-        "guide",
-        ["enseignants"],
-        ["cycle-3", "cycle-4"],
-        ["cyberharcelement"],
-        "Repérer les signaux faibles et réagir avec l'équipe éducative.",
-    ),
-    (
-        "donnees-personnelles-en-classe",
-        "Les données personnelles en classe",
-        "fiche",
-        ["enseignants"],
-        ["cycle-4", "lycee"],
-        ["donnees-personnelles"],
-        "RGPD, ENT et outils en ligne : les bons réflexes.",
-    ),
-    (
-        "analyser-une-image-virale",
-        "Analyser une image virale",
-        "video",
-        ["enseignants"],
-        ["cycle-4", "lycee"],
-        ["desinformation"],
-        "Recherche inversée, métadonnées et contexte d'une image.",
-    ),
-    (
-        "ecrans-en-famille",
-        "Les écrans en famille",
-        "guide",
-        ["parents"],
-        ["cycle-1", "cycle-2"],
-        ["ecrans"],
-        "Repères par âge pour un usage serein des écrans à la maison.",
-    ),
-    (
-        "premier-smartphone",
-        "Le premier smartphone de mon enfant",
-        "fiche",
-        ["parents"],
-        ["cycle-3", "cycle-4"],
-        ["ecrans", "donnees-personnelles"],
-        "Contrôle parental, règles communes et dialogue.",
-    ),
-    (
-        "parler-du-cyberharcelement-avec-son-enfant",
-        "Parler du cyberharcèlement avec son enfant",
-        "fiche",
-        ["parents"],
-        ["cycle-3", "cycle-4"],
-        ["cyberharcelement"],
-        "Les mots pour ouvrir la discussion et les numéros utiles.",
-    ),
-    (
-        "arnaques-en-ligne-familles",
-        "Arnaques en ligne : protéger toute la famille",
-        "affiche",
-        ["parents"],
-        ["adultes"],
-        ["hameconnage"],
-        "Faux colis, faux conseillers : les arnaques les plus courantes.",
-    ),
-    (
-        "mediation-numerique-communes",
-        "La médiation numérique dans les communes",
-        "guide",
-        ["elus-et-agents"],
-        ["adultes"],
-        ["esprit-critique"],
-        "Équiper, former et accompagner : les leviers d'une politique locale.",
-    ),
-    (
-        "securite-numerique-agents",
-        "Sécurité numérique pour les agents municipaux",
-        "fiche",
-        ["elus-et-agents"],
-        ["adultes"],
-        ["hameconnage", "donnees-personnelles"],
-        "Les gestes essentiels pour protéger les données des usagers.",
-    ),
-]
 
 
 def load_media_literacy_demo(*, log) -> None:
     home = HomePage.objects.first()
     resource_index = index_page_ensure(model=ResourceIndexPage, home=home)
     campaign_index = index_page_ensure(model=CampaignIndexPage, home=home)
-    resources = {spec[0]: _resource(resource_index, *spec) for spec in RESOURCES}
+    demo_file_import(path=DEMO_CONTENT / "resources.json")
+    resources = {page.slug: page for page in ResourcePage.objects.child_of(resource_index)}
     _variant(
         resources["verifier-une-information"],
         resources["reconnaitre-une-infox"],
@@ -213,35 +82,6 @@ def _search_promotion() -> None:
 
 def _terms(model, slugs):
     return list(model.objects.filter(slug__in=slugs))
-
-
-def _resource(index, slug, title, kind, audiences, levels, themes, summary):
-    page = index.get_children().filter(slug=slug).first()
-    if page:
-        return page.specific
-    body = [
-        ("paragraph", f"<p>{summary}</p>"),
-        ("heading", {"text": "L'essentiel", "level": "h2"}),
-        (
-            "paragraph",
-            "<ul><li>Prendre le temps avant de partager.</li><li>Chercher la source d'origine.</li>"
-            "<li>En parler à un adulte de confiance en cas de doute.</li></ul>",
-        ),
-    ]
-    page = ResourcePageFactory.build(
-        title=title,
-        slug=slug,
-        summary=summary,
-        resource_kind=ResourceKind(kind),
-        body=body,
-        last_reviewed=datetime.date(2026, 9, 1),
-    )
-    page.audiences.set(_terms(Audience, audiences))
-    page.levels.set(_terms(Level, levels))
-    page.themes.set(_terms(Theme, themes))
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def _variant(resource, variant, label):
@@ -501,259 +341,16 @@ def _index_page(*, home: HomePage) -> LocalActorIndexPage:
     return page
 
 
-# (slug, title, levels, themes, disciplines, sessions, minutes, equipment, author,
-#  school kind, summary, objectives, adapted from)
-SCENARIOS = [
-    (
-        "vrai-ou-faux-en-images",
-        "Vrai ou faux ? Enquêter sur une image",
-        ["cycle-3"],
-        ["desinformation"],
-        ["francais", "emc"],
-        1,
-        55,
-        "screen",
-        "Mme Lefèvre",
-        "ecole",
-        "Les élèves retrouvent l'origine d'une photo détournée et expliquent comment ils l'ont su.",
-        "Distinguer une image de sa légende ; chercher l'origine d'une image.",
-        "",
-    ),
-    (
-        "la-une-du-jour",
-        "Fabriquer la une du journal de la classe",
-        ["cycle-3"],
-        ["esprit-critique"],
-        ["francais"],
-        3,
-        50,
-        "group",
-        "M. Diallo",
-        "ecole",
-        "En équipes, les élèves choisissent, hiérarchisent et titrent les nouvelles de la semaine.",
-        "Comprendre la hiérarchie de l'information ; écrire un titre informatif.",
-        "",
-    ),
-    (
-        "mon-mot-de-passe-secret",
-        "Un mot de passe solide, c'est quoi ?",
-        ["cycle-2"],
-        ["donnees-personnelles"],
-        ["emc"],
-        1,
-        45,
-        "none",
-        "Mme Nguyen",
-        "ecole",
-        "Un jeu de cartes pour comprendre pourquoi un mot de passe ne se prête pas.",
-        "Savoir qu'un mot de passe est personnel ; construire une phrase de passe.",
-        "",
-    ),
-    (
-        "harcelement-agir-ensemble",
-        "Cyberharcèlement : qui peut agir ?",
-        ["cycle-4"],
-        ["cyberharcelement"],
-        ["emc", "documentation"],
-        2,
-        55,
-        "screen",
-        "M. Petit",
-        "college",
-        "À partir d'un récit, les élèves identifient les rôles (auteur, victime, témoins) et les "
-        "recours.",
-        "Nommer le cyberharcèlement ; connaître le 3018 et les adultes relais.",
-        "",
-    ),
-    (
-        "arnaques-en-ligne",
-        "Repérer une arnaque par message",
-        ["cycle-4"],
-        ["hameconnage"],
-        ["technologie", "emc"],
-        1,
-        55,
-        "pupil",
-        "Mme Roussel",
-        "college",
-        "Les élèves trient de vrais et faux messages et relèvent les indices d'hameçonnage.",
-        "Reconnaître les indices d'un message frauduleux ; savoir signaler.",
-        "",
-    ),
-    (
-        "algorithmes-et-bulles",
-        "Pourquoi mon fil ne ressemble pas au tien ?",
-        ["lycee"],
-        ["esprit-critique"],
-        ["snt"],
-        2,
-        55,
-        "pupil",
-        "M. Bernard",
-        "lycee",
-        "Comparaison de fils d'actualité fictifs pour comprendre la recommandation algorithmique.",
-        "Expliquer le rôle des algorithmes de recommandation ; diversifier ses sources.",
-        "",
-    ),
-    (
-        "deepfakes-au-lycee",
-        "Hypertrucages : voir n'est plus croire",
-        ["lycee"],
-        ["desinformation"],
-        ["snt", "histoire-geographie"],
-        2,
-        55,
-        "group",
-        "Mme Morel",
-        "lycee",
-        "Des vidéos truquées aux archives retouchées : enquête sur la manipulation des images.",
-        "Connaître les procédés d'hypertrucage ; vérifier une vidéo.",
-        "",
-    ),
-    (
-        "temps-d-ecran-en-famille",
-        "Mon temps d'écran en une semaine",
-        ["cycle-3"],
-        ["ecrans"],
-        ["sciences", "mathematiques"],
-        4,
-        45,
-        "none",
-        "M. Garnier",
-        "ecole",
-        "Les élèves relèvent leur temps d'écran, le représentent et en discutent en classe.",
-        "Prendre conscience de ses usages ; lire et construire un graphique.",
-        "",
-    ),
-    (
-        "vrai-ou-faux-en-images-cycle-4",
-        "Vrai ou faux ? Enquêter sur une image (cycle 4)",
-        ["cycle-4"],
-        ["desinformation"],
-        ["francais", "documentation"],
-        1,
-        55,
-        "pupil",
-        "Mme Chevalier",
-        "college",
-        "La même enquête, avec la recherche d'image inversée faite par les élèves eux-mêmes.",
-        "Utiliser une recherche d'image inversée ; citer ses sources.",
-        "vrai-ou-faux-en-images",
-    ),
-    (
-        "harcelement-agir-ensemble-cycle-3",
-        "Cyberharcèlement : qui peut agir ? (CM2)",
-        ["cycle-3"],
-        ["cyberharcelement"],
-        ["emc"],
-        1,
-        50,
-        "none",
-        "M. Fontaine",
-        "ecole",
-        "Une version courte, sans écran, avec des saynètes jouées par les élèves.",
-        "Reconnaître une situation de harcèlement ; savoir à qui en parler.",
-        "harcelement-agir-ensemble",
-    ),
-]
-
-
 def load_scenarios_demo(*, log: Logger) -> None:
-    """Ten scenarios across cycles, two of them adaptations of others."""
+    """Ten scenarios across cycles, two of them adaptations of others
+    (``demo_content/scenarios.json``), the demo teacher's ratings and her draft."""
     home = HomePage.objects.first()
     index = index_page_ensure(model=ScenarioIndexPage, home=home)
     navigation_link_ensure(home=home, page=index, label=index.title)
-    created = 0
-    for spec in SCENARIOS:
-        (
-            slug,
-            title,
-            levels,
-            themes,
-            disciplines,
-            sessions,
-            minutes,
-            equipment,
-            author,
-            school_kind,
-            summary,
-            objectives,
-            adapted_from,
-        ) = spec
-        if ScenarioPage.objects.filter(slug=slug).exists():
-            continue
-        page = ScenarioPage(
-            title=title,
-            slug=slug,
-            summary=summary,
-            sessions=sessions,
-            session_minutes=minutes,
-            equipment=equipment,
-            objectives=objectives,
-            author_name=author,
-            author_school_kind=school_kind,
-            adapted_from=ScenarioPage.objects.filter(slug=adapted_from).first(),
-            steps=[
-                (
-                    "step",
-                    {
-                        "title": "Lancement",
-                        "minutes": 10,
-                        "instructions": f"<p>{summary}</p>",
-                        "pupil_activity": "<p>Les élèves disent ce qu'ils savent déjà.</p>",
-                        "teacher_tips": "<p>Notez les idées au tableau sans les corriger.</p>",
-                        "materials": "Tableau",
-                    },
-                ),
-                (
-                    "step",
-                    {
-                        "title": "Enquête en groupes",
-                        "minutes": max(5, minutes - 20),
-                        "instructions": "<p>Chaque groupe reçoit un document et une consigne.</p>",
-                        "pupil_activity": "<p>Les élèves cherchent, notent leurs indices.</p>",
-                        "teacher_tips": "",
-                        "materials": "Documents imprimés",
-                    },
-                ),
-                (
-                    "step",
-                    {
-                        "title": "Mise en commun",
-                        "minutes": 10,
-                        "instructions": "<p>Chaque groupe présente ce qu'il a trouvé.</p>",
-                        "pupil_activity": "",
-                        "teacher_tips": "<p>Terminez par une règle écrite ensemble.</p>",
-                        "materials": "",
-                    },
-                ),
-            ],
-        )
-        page.levels.set(_terms(Level, levels))
-        page.themes.set(_terms(Theme, themes))
-        page.audiences.set(_terms(Audience, ["enseignants"]))
-        page.disciplines.set(_terms(Discipline, disciplines))
-        page.competences.set(
-            Competence.objects.filter(
-                code__in={code for theme in themes for code in SCENARIO_COMPETENCES.get(theme, [])}
-            )
-        )
-        index.add_child(instance=page)
-        page.save_revision().publish()
-        created += 1
-    log(f"media_literacy: {created} demo scenarios created.")
+    report = demo_file_import(path=DEMO_CONTENT / "scenarios.json")
+    log(f"media_literacy: {report.count('created')} demo scenarios created.")
     _scenario_feedback_demo(log=log)
 
-
-# CRCN competences a scenario works on, from its theme.
-SCENARIO_COMPETENCES = {
-    "desinformation": ["1.1"],
-    "esprit-critique": ["1.1", "2.2"],
-    "cyberharcelement": ["2.1", "4.3"],
-    "donnees-personnelles": ["4.2"],
-    "hameconnage": ["4.1"],
-    "ecrans": ["4.3"],
-}
 
 SCENARIO_FEEDBACK = [
     (

@@ -3,7 +3,8 @@
 #   1. installs what is missing (uv + Python packages, npm packages, Chromium, PostgreSQL);
 #   2. lint and Django checks;
 #   3. starts a throwaway PostgreSQL cluster and a real Elasticsearch 8 node;
-#   4. runs every test on PostgreSQL, then the smoke and search tests on SQLite;
+#   4. runs every test on PostgreSQL, then every test that does not need PostgreSQL
+#      or a browser on SQLite (the engine of `make run`), two workers each (pytest-xdist);
 #   5. stops the services, whatever happened.
 # Extra arguments are passed to both pytest runs (e.g. `make test ARGS="-k french"`).
 set -euo pipefail
@@ -22,6 +23,7 @@ PY=".venv/bin/python"
 step "Lint and Django checks"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/lint-imports --no-cache
 DJANGO_SETTINGS_MODULE=cms.settings.test "$PY" manage.py check --fail-level WARNING
 DJANGO_SETTINGS_MODULE=cms.settings.test "$PY" manage.py makemigrations --check --dry-run --no-input >/dev/null \
     || { echo "Missing migrations: run manage.py makemigrations"; exit 1; }
@@ -55,11 +57,15 @@ run_pytest() {
     return "$status"
 }
 
-step "Test suite on PostgreSQL"
-REPERES_EXPECTED_DB_VENDOR=postgresql run_pytest "$@"
+# Two workers: the machine has two cores. Each worker has its own test database, index
+# prefix and, for end-to-end tests, its own server.
+WORKERS="${REPERES_TEST_WORKERS:-2}"
 
-step "Smoke and search tests on SQLite"
+step "Test suite on PostgreSQL"
+REPERES_EXPECTED_DB_VENDOR=postgresql run_pytest -n "$WORKERS" "$@"
+
+step "Test suite on SQLite (all but PostgreSQL-only and browser tests)"
 DATABASE_URL="sqlite:///$ROOT/.cache/test-sqlite.db" REPERES_EXPECTED_DB_VENDOR=sqlite \
-    run_pytest -m "(smoke or elasticsearch) and not postgres" "$@"
+    run_pytest -n "$WORKERS" -m "not postgres and not e2e" "$@"
 
 step "All green"

@@ -230,16 +230,27 @@ REPERES_DEMO_LOADERS = [
     "search.demo.load_search_demo",
 ]
 
-# import_content: every kind the JSON format knows, and the importer of each supported one.
-REPERES_CONTENT_KINDS = ["campaign", "resource", "course", "scenario"]
+# import_content: every kind the JSON format knows, and the importer of each supported one
+# (the demo content is loaded through them too, from each app's demo_content/ folder).
+REPERES_CONTENT_KINDS = ["campaign", "resource", "course", "scenario", "class"]
 REPERES_CONTENT_IMPORTERS = {
     "campaign": "media_literacy.importers.CampaignImporter",
     "resource": "media_literacy.importers.ResourceImporter",
     "course": "courses.importers.CourseImporter",
+    "scenario": "media_literacy.scenarios.importers.ScenarioImporter",
+    "class": "courses.classes.importers.ClassImporter",
 }
 
 # H5P: seconds between two saves of a learner's state (resume where they stopped).
 REPERES_COURSES_H5P_SAVE_FREQUENCY = int(os.environ.get("REPERES_COURSES_H5P_SAVE_FREQUENCY", "15"))
+# H5P packages: limits of an uploaded archive (files, one file, all files unpacked, and the
+# compression ratio past which it is an archive built to exhaust the server).
+REPERES_COURSES_H5P_MAX_FILES = 5_000
+REPERES_COURSES_H5P_MAX_FILE_SIZE = 100 * 1024 * 1024
+REPERES_COURSES_H5P_MAX_UNCOMPRESSED_SIZE = 200 * 1024 * 1024
+REPERES_COURSES_H5P_MAX_COMPRESSION_RATIO = 200.0
+# Where the H5P player's xAPI bridge posts statements (our LRS).
+REPERES_COURSES_XAPI_STATEMENTS_URL = "/xapi/statements"
 
 # Map of local actors: a tile URL template (e.g. "https://tile.example.org/{z}/{x}/{y}.png")
 # and its attribution (HTML). Empty means no tiles: markers on a plain background.
@@ -267,7 +278,11 @@ REPERES_COURSES_PUPIL_RETENTION_DAYS = int(
 REPERES_MEDIA_LITERACY_SCENARIO_MIN_CLASSES = 5
 # Page types a teacher may link a scenario to from the front-end form (admin: any page).
 REPERES_MEDIA_LITERACY_SCENARIO_LINKABLE = ["courses.CoursePage"]
-# Largest attachment a teacher may upload to a scenario (bytes); ZIP-based files may expand to 20×.
-REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES = int(
-    os.environ.get("REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024))
+# Largest file a user may upload through cms.uploads (scenario attachments, written work…),
+# in bytes; ZIP-based files may expand to 20×. REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES, its
+# former name, is still honoured (environment or settings module) when set.
+REPERES_UPLOAD_MAX_BYTES = int(
+    os.environ.get("REPERES_UPLOAD_MAX_BYTES")
+    or os.environ.get("REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES")
+    or str(10 * 1024 * 1024)
 )

@@ -15,7 +15,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Each run gets its own index prefix so runs never see each other's documents.
-ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", f"test_{os.getpid()}_")
+# With pytest-xdist, each worker gets its own indices too.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get(
+    "ELASTICSEARCH_INDEX_PREFIX", f"test_{os.getpid()}_"
+) + (f"{_WORKER}_" if _WORKER else "")
 if ELASTICSEARCH_URL:  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{ELASTICSEARCH_INDEX_PREFIX}wagtail_"  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False}

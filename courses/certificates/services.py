@@ -1,5 +1,7 @@
 """Writes for certificates: issue once, revoke and restore explicitly, each logged."""
 
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -63,8 +65,6 @@ def certificate_restore(*, certificate: Certificate, by) -> Certificate:
 
 def revocation_permission_grant() -> None:
     """Editors revoke and restore certificates (an editorial decision, logged)."""
-    from django.contrib.auth.models import Group, Permission
-    from django.contrib.contenttypes.models import ContentType
 
     # Django creates model permissions after this runs on the first migrate: make sure.
     permission, _created = Permission.objects.get_or_create(

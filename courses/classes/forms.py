@@ -3,14 +3,16 @@
 from datetime import datetime, time, timedelta
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Page
 
 from cms.models import Level
+from cms.roles import TEACHER_GROUP
+from courses.classes.models import School
 from courses.classes.services import DISPLAY_NAME_MAX, ROSTER_MAX, academic_year_of
-from courses.models import School
 
 
 class ClassroomForm(forms.Form):
@@ -119,7 +121,6 @@ class AssignmentForm(forms.Form):
 
     def __init__(self, *args, classroom, pages, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.contrib.auth import get_user_model
 
         self.fields["page"].queryset = pages
         self.fields["page"].label_from_instance = lambda page: page.title
@@ -140,9 +141,6 @@ class SchoolAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.contrib.auth import get_user_model
-
-        from cms.roles import TEACHER_GROUP
 
         self.fields["teachers"].queryset = (
             get_user_model().objects.filter(groups__name=TEACHER_GROUP).order_by("username")

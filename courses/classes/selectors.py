@@ -14,8 +14,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from courses.activity_types import answer_rows_by_attempt, review_url_for
+from courses.activity_types import answer_rows_by_attempt, review_urls_for
+from courses.classes.models import Assignment, ClassMembership, Classroom, DeadlineExtension
+from courses.completion.models import Attempt, CompletionState
 from courses.completion.progress import (
     AssignmentStatus,
     activity_counts,
@@ -24,16 +27,7 @@ from courses.completion.progress import (
     state_is_done,
 )
 from courses.completion.selectors import assignment_targets, learner_states
-from courses.models import (
-    Activity,
-    Assignment,
-    Attempt,
-    ClassMembership,
-    Classroom,
-    CompletionState,
-    CoursePage,
-    DeadlineExtension,
-)
+from courses.structure.models import Activity, CoursePage
 
 
 @dataclass
@@ -128,18 +122,23 @@ class ProgressGrid:
         where to read their work when the activity type offers it."""
         index = next(i for i, c in enumerate(self.columns) if c.assignment.pk == assignment_id)
         column = self.columns[index]
+        concerned = [row for row in self.rows if row.statuses[index] is not None]
+        pupils = [row.membership.pupil for row in concerned]
+        urls = [
+            (activity, review_urls_for(activity=activity, pupils=pupils))
+            for activity in column.activities
+        ]
         return [
             AssignmentRow(
                 row.membership,
                 row.statuses[index],
                 [
-                    (activity, url)
-                    for activity in column.activities
-                    if (url := review_url_for(activity=activity, pupil=row.membership.pupil))
+                    (activity, by_pupil[row.membership.pupil_id])
+                    for activity, by_pupil in urls
+                    if row.membership.pupil_id in by_pupil
                 ],
             )
-            for row in self.rows
-            if row.statuses[index] is not None
+            for row in concerned
         ]
 
     def table(self) -> tuple[list[str], list[list[str]]]:
@@ -396,7 +395,6 @@ def classrooms_by_page(*, page_ids: Iterable[int]) -> dict[int, set[int]]:
     to. Only class ids come out, so callers can count without ever
     naming a class. Three queries whatever the number of pages.
     """
-    from wagtail.models import Page
 
     page_ids = set(page_ids)
     if not page_ids:

@@ -21,16 +21,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from cms.roles import STUDENT_GROUP, is_pupil, is_teacher
-from courses.models import (
-    Activity,
-    Assignment,
-    ClassMembership,
-    Classroom,
-    CoursePage,
-    DeadlineExtension,
-    Enrolment,
-    School,
-)
+from courses.classes.models import Assignment, ClassMembership, Classroom, DeadlineExtension, School
+from courses.structure.models import Activity, CoursePage, Enrolment
 from courses.structure.services import enrolment_create
 
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -58,7 +50,7 @@ class ClassroomRefused(Exception):
 
 
 def join_code_days() -> int:
-    return int(getattr(settings, "REPERES_COURSES_JOIN_CODE_DAYS", 14))
+    return settings.REPERES_COURSES_JOIN_CODE_DAYS
 
 
 def academic_year_of(moment: datetime | None = None) -> str:
@@ -326,6 +318,25 @@ def roster_add(*, classroom: Classroom, teacher, names: Iterable[str]) -> list[L
         )
         cards.append(LoginCard(name, pupil.get_username(), passphrase, str(classroom)))
     return cards
+
+
+@transaction.atomic
+def class_member_add(*, classroom: Classroom, teacher, pupil, display_name: str) -> ClassMembership:
+    """An existing pupil account in the teacher's class (as on the teacher's list), or its
+    name in the class changed when it is already there."""
+    _teacher_check(teacher, classroom=classroom)
+    if classroom.archived:
+        raise ClassroomRefused(_("Cette classe est archivée."))
+    if not is_pupil(pupil):
+        raise ClassroomRefused(_("Ce compte n'est pas un compte élève."))
+    name = _display_name_clean(display_name)
+    membership = _membership_add(
+        classroom=classroom, pupil=pupil, display_name=name, source=ClassMembership.Source.ROSTER
+    )
+    if membership.display_name != name:
+        membership.display_name = name
+        membership.save(update_fields=["display_name"])
+    return membership
 
 
 @transaction.atomic

@@ -2,13 +2,12 @@
 
 Thin: parse, check the permission matrix, call one service or selector, render.
 Teachers see their own classes only (another class: 404); pupils, editors and anonymous
-users never reach a teacher view (403 or the login page).
-"""
+users never reach a teacher view (403 or the login page)."""
 
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,8 +17,9 @@ from django_ratelimit.core import is_ratelimited
 from wagtail.models import Page
 
 from cms.exports import table_export
-from cms.roles import TEACHER_GROUP, is_teacher
+from cms.roles import TEACHER_GROUP
 from courses.classes import services as classrooms
+from courses.classes.access import own_classroom, teacher_required
 from courses.classes.forms import (
     AssignmentForm,
     ClassroomForm,
@@ -28,26 +28,14 @@ from courses.classes.forms import (
     RosterForm,
 )
 from courses.classes.login_cards import login_cards_pdf
+from courses.classes.models import Assignment, ClassMembership, Classroom
 from courses.classes.selectors import assignment_missed_questions, class_progress
 from courses.classes.services import ClassroomRefused, LoginCard
-from courses.models import Assignment, ClassMembership, Classroom
-
-
-def _teacher_required(request) -> None:
-    if not is_teacher(request.user):
-        raise PermissionDenied
-
-
-def _own_classroom(request, pk: int) -> Classroom:
-    _teacher_required(request)
-    return get_object_or_404(
-        Classroom.objects.select_related("school", "level"), pk=pk, teachers=request.user
-    )
 
 
 @login_required
 def classroom_list(request):
-    _teacher_required(request)
+    teacher_required(request)
     form = ClassroomForm(request.POST or None, teacher=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -76,7 +64,7 @@ def classroom_list(request):
 
 @login_required
 def classroom_detail(request, pk: int):
-    classroom = _own_classroom(request, pk)
+    classroom = own_classroom(request, pk)
     teachers = list(classroom.teachers.order_by("username"))
     colleagues = classroom.school.teachers.filter(groups__name=TEACHER_GROUP).exclude(
         pk__in=[t.pk for t in teachers]
@@ -99,9 +87,8 @@ def classroom_detail(request, pk: int):
 @require_POST
 def classroom_coteacher(request, pk: int):
     """Add a teacher of the same school to the class."""
-    from django.contrib.auth import get_user_model
 
-    classroom = _own_classroom(request, pk)
+    classroom = own_classroom(request, pk)
     colleague = get_user_model().objects.filter(pk=request.POST.get("teacher") or 0).first()
     try:
         if colleague is None:
@@ -121,7 +108,7 @@ def classroom_coteacher(request, pk: int):
 @login_required
 @require_POST
 def classroom_code(request, pk: int):
-    classroom = _own_classroom(request, pk)
+    classroom = own_classroom(request, pk)
     if request.POST.get("action") == "close":
         classrooms.join_code_close(classroom=classroom)
         messages.success(request, _("Le code est fermé : plus personne ne peut rejoindre."))
@@ -141,7 +128,7 @@ def classroom_code(request, pk: int):
 
 @login_required
 def classroom_roster(request, pk: int):
-    classroom = _own_classroom(request, pk)
+    classroom = own_classroom(request, pk)
     form = RosterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -172,7 +159,7 @@ def _login_url(request) -> str:
 def classroom_cards_pdf(request, pk: int):
     """The cards just shown, as a PDF. Passphrases are never stored in clear: the page
     posts back what it shows, and only pupils of this class are printed."""
-    classroom = _own_classroom(request, pk)
+    classroom = own_classroom(request, pk)
     usernames = request.POST.getlist("username")
     passwords = request.POST.getlist("password")
     members = {
@@ -199,7 +186,7 @@ def classroom_cards_pdf(request, pk: int):
 @login_required
 @require_POST
 def classroom_password_reset(request, pk: int, pupil_id: int):
-    classroom = _own_classroom(request, pk)
+    classroom = own_classroom(request, pk)
     membership = get_object_or_404(
         ClassMembership.objects.select_related("pupil"), classroom=classroom, pupil_id=pupil_id
     )
@@ -219,7 +206,7 @@ def _assignable_pages():
 
 @login_required
 def assignment_create(request, pk: int):
-    classroom = _own_classroom(request, pk)
+    classroom = own_classroom(request, pk)
     form = AssignmentForm(request.POST or None, classroom=classroom, pages=_assignable_pages())
     if request.method == "POST" and form.is_valid():
         try:
@@ -238,7 +225,7 @@ def assignment_create(request, pk: int):
 
 @login_required
 def assignment_detail(request, pk: int, assignment_id: int):
-    classroom = _own_classroom(request, pk)
+    classroom = own_classroom(request, pk)
     assignment = get_object_or_404(
         Assignment.objects.select_related("page"), pk=assignment_id, classroom=classroom
     )
@@ -284,7 +271,7 @@ def assignment_detail(request, pk: int, assignment_id: int):
 
 @login_required
 def classroom_export(request, pk: int, file_format: str):
-    classroom = _own_classroom(request, pk)
+    classroom = own_classroom(request, pk)
     if file_format not in {"csv", "xlsx"}:
         raise Http404
     headers, rows = class_progress(classroom=classroom).table()
@@ -298,7 +285,7 @@ def classroom_export(request, pk: int, file_format: str):
 
 @login_required
 def classroom_print(request, pk: int):
-    classroom = _own_classroom(request, pk)
+    classroom = own_classroom(request, pk)
     return render(
         request,
         "courses/classrooms/print.html",
@@ -307,7 +294,6 @@ def classroom_print(request, pk: int):
 
 
 def _join_limited(request, code: str) -> bool:
-    from django.conf import settings
 
     by_address = is_ratelimited(
         request,
@@ -367,81 +353,3 @@ def class_join(request):
         else:
             status = 400
     return render(request, "courses/classrooms/join.html", {"form": form}, status=status)
-
-
-# --- Learners' rights -------------------------------------------------------------------------
-
-
-def _json_download(data: dict, filename: str) -> HttpResponse:
-    import json
-
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2, default=str),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-@login_required
-def my_data(request):
-    """A learner downloads their data or erases their account (password confirmed)."""
-    from courses.privacy import learner_data_export, learner_erase
-
-    if request.GET.get("format") == "json":
-        return _json_download(learner_data_export(user=request.user), "mes-donnees-reperes")
-    error = ""
-    if request.method == "POST":
-        if request.user.check_password(request.POST.get("password", "")):
-            learner_erase(user=request.user)
-            from django.contrib.auth import logout
-
-            logout(request)
-            return render(request, "courses/privacy/erased.html")
-        error = _("Mot de passe incorrect : le compte n'a pas été effacé.")
-    return render(
-        request, "courses/privacy/my_data.html", {"error": error}, status=400 if error else 200
-    )
-
-
-def _own_pupil(request, pk: int, pupil_id: int) -> tuple[Classroom, ClassMembership]:
-    classroom = _own_classroom(request, pk)
-    membership = get_object_or_404(
-        ClassMembership.objects.select_related("pupil"), classroom=classroom, pupil_id=pupil_id
-    )
-    return classroom, membership
-
-
-@login_required
-def pupil_data(request, pk: int, pupil_id: int):
-    """The teacher, on a pupil's behalf: their data as JSON, or their account erased."""
-    from courses.privacy import learner_data_export, learner_erase
-
-    classroom, membership = _own_pupil(request, pk, pupil_id)
-    if request.method == "POST":
-        if request.POST.get("confirm") != "effacer":
-            messages.error(request, _("Cochez la confirmation pour effacer le compte."))
-            return redirect("courses:pupil_data", pk=classroom.pk, pupil_id=pupil_id)
-        learner_erase(user=membership.pupil)
-        messages.success(request, _("Le compte de l'élève a été effacé."))
-        return redirect("courses:classroom_detail", pk=classroom.pk)
-    if request.GET.get("format") == "json":
-        return _json_download(
-            learner_data_export(user=membership.pupil), f"donnees-{membership.pupil.pk}"
-        )
-    return render(
-        request,
-        "courses/privacy/pupil_data.html",
-        {"classroom": classroom, "membership": membership},
-    )
-
-
-def privacy_notice(request):
-    from django.conf import settings
-
-    return render(
-        request,
-        "courses/privacy/notice.html",
-        {"retention_days": settings.REPERES_COURSES_PUPIL_RETENTION_DAYS},
-    )

@@ -11,41 +11,7 @@ __all__ = [
     "Attempt",
     "CompletionState",
     "CourseCompletion",
-    "Enrolment",
 ]
-
-
-class Enrolment(models.Model):
-    class Status(models.TextChoices):
-        ACTIVE = "active", _("Inscrit")
-        ENDED = "ended", _("Désinscrit")
-
-    class Source(models.TextChoices):
-        SELF = "self", _("Auto-inscription")
-        ASSIGNMENT = "assignment", _("Affectation par un enseignant")
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
-    )
-    course = models.ForeignKey(
-        "courses.CoursePage", on_delete=models.CASCADE, related_name="enrolments"
-    )
-    status = models.CharField(
-        _("statut"), max_length=10, choices=Status.choices, default=Status.ACTIVE
-    )
-    source = models.CharField(
-        _("origine"), max_length=12, choices=Source.choices, default=Source.SELF
-    )
-    enrolled_at = models.DateTimeField(_("inscrit le"), auto_now_add=True)
-    ended_at = models.DateTimeField(_("désinscrit le"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("inscription à un parcours")
-        verbose_name_plural = _("inscriptions aux parcours")
-        permissions = [("view_course_report", _("Peut consulter les rapports des parcours"))]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "course"], name="one_enrolment_per_course")
-        ]
 
 
 class Attempt(models.Model):

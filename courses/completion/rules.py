@@ -3,13 +3,9 @@ into a state and a grade. Pure functions, no queries."""
 
 from decimal import Decimal
 
-from courses.models import (
-    Activity,
-    ActivityCompletion,
-    CompletionRule,
-    CompletionState,
-    GradingMethod,
-)
+from courses.choices import CompletionRule, GradingMethod
+from courses.completion.models import ActivityCompletion, CompletionState
+from courses.structure.models import Activity
 
 
 def attempts_grade(*, scores: list[Decimal], method: str) -> Decimal | None:

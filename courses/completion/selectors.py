@@ -12,12 +12,7 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
-from courses.completion.models import (
-    ActivityCompletion,
-    CompletionState,
-    CourseCompletion,
-    Enrolment,
-)
+from courses.completion.models import ActivityCompletion, CompletionState, CourseCompletion
 from courses.completion.progress import (
     AssignmentStatus,
     Progress,
@@ -26,7 +21,13 @@ from courses.completion.progress import (
     grade_percent,
     state_is_done,
 )
-from courses.structure.models import Activity, CompletionRule, CoursePage, CourseSectionPage
+from courses.structure.models import (
+    Activity,
+    CompletionRule,
+    CoursePage,
+    CourseSectionPage,
+    Enrolment,
+)
 
 
 def _under(pages, paths: Iterable[str]):

@@ -10,19 +10,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.choices import CompletionRule
+from courses.completion.models import ActivityCompletion, Attempt, CourseCompletion
 from courses.completion.progress import course_complete
 from courses.completion.rules import attempts_grade, completion_state
 from courses.completion.selectors import course_activities, learner_states
 from courses.completion.signals import course_completed
-from courses.models import (
-    Activity,
-    ActivityCompletion,
-    Attempt,
-    CompletionRule,
-    CourseCompletion,
-    CoursePage,
-    Enrolment,
-)
+from courses.structure.models import Activity, CoursePage, Enrolment
 
 User = get_user_model()
 

@@ -7,15 +7,10 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from courses.activity_types import AnswerRow, answer_rows_by_attempt
-from courses.completion.models import CompletionState
+from courses.completion.models import Attempt, CompletionState
 from courses.completion.progress import Progress, activity_counts, grade_percent
 from courses.completion.selectors import LearnerStates, course_activities, learner_states
-from courses.models import (
-    Activity,
-    Attempt,
-    CoursePage,
-    Enrolment,
-)
+from courses.structure.models import Activity, CoursePage, Enrolment
 
 
 @dataclass

@@ -1,6 +1,11 @@
 """The admin course report."""
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
+
+from cms.exports import table_export
+from courses.reports.selectors import course_answers, course_completion_grid
+from courses.structure.models import CoursePage
 
 
 def course_report(request, course_id: int):
@@ -8,11 +13,6 @@ def course_report(request, course_id: int):
 
     Learner data: only for users holding ``courses.view_course_report`` (not editors).
     """
-    from django.core.exceptions import PermissionDenied
-
-    from cms.exports import table_export
-    from courses.models import CoursePage
-    from courses.reports.selectors import course_answers, course_completion_grid
 
     if not request.user.has_perm("courses.view_course_report"):
         raise PermissionDenied

@@ -2,8 +2,11 @@
 
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -14,6 +17,9 @@ from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
 from cms.models import BasePage, TaxonomyMixin
+from cms.page_views import PageViewsMixin
+from courses.activity_types import activity_type_for, activity_types
+from courses.choices import CompletionRule, GradingMethod
 
 __all__ = [
     "Activity",
@@ -21,8 +27,12 @@ __all__ = [
     "CourseIndexPage",
     "CoursePage",
     "CourseSectionPage",
+    "Enrolment",
     "GradingMethod",
 ]
+
+# Where activity pages hand their requests over (every type shares these routes).
+ACTIVITY_VIEWS = "courses.pages"
 
 PERCENT_VALIDATORS = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
 
@@ -49,8 +59,10 @@ class CourseIndexPage(BasePage):
         return context
 
 
-class CoursePage(RoutablePageMixin, TaxonomyMixin, BasePage):
+class CoursePage(PageViewsMixin, RoutablePageMixin, TaxonomyMixin, BasePage):
     """An online-safety module: ordered sections of activities, tracked Moodle-style."""
+
+    page_views = "courses.pages"
 
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -112,25 +124,16 @@ class CoursePage(RoutablePageMixin, TaxonomyMixin, BasePage):
         return self.cover_image
 
     def get_context(self, request, *args, **kwargs):
-        from courses.certificates.selectors import certificate_for
-        from courses.completion.selectors import course_outline
-
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = course_outline(course=self, user=request.user)
-        context["certificate"] = certificate_for(user=request.user, course=self)
-        return context
+        return {**context, **self.page_view("course_context")(request, self)}
 
     @path("inscription/", name="enrol")
     def enrol(self, request):
-        from courses.structure.views import course_enrol
-
-        return course_enrol(request, course=self)
+        return self.page_view("course_enrol")(request, course=self)
 
     @path("desinscription/", name="unenrol")
     def unenrol(self, request):
-        from courses.structure.views import course_unenrol
-
-        return course_unenrol(request, course=self)
+        return self.page_view("course_unenrol")(request, course=self)
 
 
 class CourseSectionPage(Page):
@@ -147,35 +150,13 @@ class CourseSectionPage(Page):
     @classmethod
     def clean_subpage_models(cls):
         """Sections accept every registered activity type."""
-        from courses.activity_types import activity_types
-
         return [activity_type.page_model for activity_type in activity_types()]
 
     def serve(self, request, *args, **kwargs):
-        from django.shortcuts import redirect
-
         return redirect(self.get_parent().url)
 
 
-class CompletionRule(models.TextChoices):
-    """Moodle's activity completion conditions."""
-
-    NONE = "none", _("Pas de suivi d'achèvement")
-    VIEWED = "viewed", _("L'élève doit consulter l'activité")
-    MARKED_DONE = "marked_done", _("L'élève doit la marquer comme terminée")
-    SUBMITTED = "submitted", _("L'élève doit rendre une tentative")
-    MIN_SCORE = "min_score", _("L'élève doit obtenir une note minimale")
-    PASSED = "passed", _("L'élève doit réussir (note de réussite)")
-
-
-class GradingMethod(models.TextChoices):
-    HIGHEST = "highest", _("Meilleure tentative")
-    AVERAGE = "average", _("Moyenne des tentatives")
-    FIRST = "first", _("Première tentative")
-    LAST = "last", _("Dernière tentative")
-
-
-class Activity(RoutablePageMixin, Page):
+class Activity(PageViewsMixin, RoutablePageMixin, Page):
     """What every activity shares: completion rule, grading and attempts.
 
     Concrete (multi-table) so that a course's activities are read in one query whatever
@@ -235,8 +216,6 @@ class Activity(RoutablePageMixin, Page):
         verbose_name_plural = _("activités")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         supported = self.activity_type.completion_rules
         if self.completion_rule not in supported:
@@ -252,8 +231,6 @@ class Activity(RoutablePageMixin, Page):
 
     @cached_property
     def activity_type(self):
-        from courses.activity_types import activity_type_for
-
         return activity_type_for(self.specific_class or type(self))
 
     @cached_property
@@ -262,20 +239,46 @@ class Activity(RoutablePageMixin, Page):
 
     @path("", name="show")
     def show(self, request):
-        from courses.structure.views import activity_show
-
-        return activity_show(request, activity=self)
+        return self.page_view("activity_show", module=ACTIVITY_VIEWS)(request, activity=self)
 
     @path("terminer/", name="done")
     def done(self, request):
-        from courses.structure.views import activity_done
-
-        return activity_done(request, activity=self)
+        return self.page_view("activity_done", module=ACTIVITY_VIEWS)(request, activity=self)
 
     def get_context(self, request, *args, **kwargs):
-        from courses.completion.selectors import activity_progress
-
         context = super().get_context(request, *args, **kwargs)
-        context["course"] = self.course
-        context["progress"] = activity_progress(activity=self, user=request.user)
-        return context
+        extra = self.page_view("activity_context", module=ACTIVITY_VIEWS)(request, self)
+        return {**context, **extra}
+
+
+class Enrolment(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Inscrit")
+        ENDED = "ended", _("Désinscrit")
+
+    class Source(models.TextChoices):
+        SELF = "self", _("Auto-inscription")
+        ASSIGNMENT = "assignment", _("Affectation par un enseignant")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="enrolments"
+    )
+    status = models.CharField(
+        _("statut"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    source = models.CharField(
+        _("origine"), max_length=12, choices=Source.choices, default=Source.SELF
+    )
+    enrolled_at = models.DateTimeField(_("inscrit le"), auto_now_add=True)
+    ended_at = models.DateTimeField(_("désinscrit le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inscription à un parcours")
+        verbose_name_plural = _("inscriptions aux parcours")
+        permissions = [("view_course_report", _("Peut consulter les rapports des parcours"))]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="one_enrolment_per_course")
+        ]

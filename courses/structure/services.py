@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms.services import listing_page_ensure
-from courses.models import CourseIndexPage, CoursePage, Enrolment
+from courses.structure.models import CourseIndexPage, CoursePage, Enrolment
 
 
 def course_index_ensure(*, home):

@@ -16,7 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from courses.models import Activity, LearnerIdentity, XapiStatement
+from courses.completion.services import AttemptRefused, attempt_record
+from courses.structure.models import Activity
+from courses.xapi.models import LearnerIdentity, XapiStatement
 
 XAPI_VERSION = "1.0.3"
 ADL_VERBS = "http://adlnet.gov/expapi/verbs/"
@@ -199,7 +201,6 @@ def activity_for(statement: Statement) -> tuple[Activity | None, bool]:
 def statements_store(*, user, statements: list[Statement], home_page: str) -> list[uuid.UUID]:
     """Store each statement once (same id and body: nothing new; other body: 409),
     attributed to the learner's pseudonymous account; then derive attempts."""
-    from courses.completion.services import AttemptRefused, attempt_record
 
     own_account = account_for(user, home_page=home_page)
     ids = []

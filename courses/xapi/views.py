@@ -7,7 +7,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from courses.models import XapiStatement
+from courses.xapi.models import XapiStatement
 from courses.xapi.statements import (
     XAPI_VERSION,
     StatementError,

@@ -104,7 +104,7 @@ def test_reimport_updates_by_slug(tmp_path):
         ),
         (
             {"kind": "scenario", "title": "Scénario"},
-            "le type « scenario » n'est pas encore pris en charge",
+            "« author_name » est obligatoire",
         ),
         (
             {"kind": "course", "title": "Parcours", "estimated_duration": "long"},
@@ -121,6 +121,13 @@ def test_bad_items_are_reported_and_good_ones_kept(tmp_path, bad_item, reason):
     assert "2 créé(s), 0 mis à jour, 1 en erreur" in err
     assert CampaignPage.objects.filter(slug="semaine-de-la-presse").exists()
     assert ResourcePage.objects.filter(slug="verifier-une-image").exists()
+
+
+def test_kinds_known_without_an_importer_are_reported_as_not_yet_supported(tmp_path, settings):
+    settings.REPERES_CONTENT_KINDS = [*settings.REPERES_CONTENT_KINDS, "podcast"]
+    ok, _out, err = run_import(tmp_path, [{"kind": "podcast", "title": "Émission"}])
+    assert not ok
+    assert "[1] podcast" in err and "le type « podcast » n'est pas encore pris en charge" in err
 
 
 def test_duplicate_slugs_in_the_file_are_all_refused(tmp_path):

@@ -37,7 +37,7 @@ MEBIBYTE = 1024 * 1024
 
 @pytest.fixture(autouse=True)
 def ten_megabyte_limit(settings):
-    settings.REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES = 10 * MEBIBYTE
+    settings.REPERES_UPLOAD_MAX_BYTES = 10 * MEBIBYTE
 
 
 def uploaded(name: str, content: bytes, content_type: str = "application/octet-stream"):
@@ -268,8 +268,14 @@ def set_zip_flag_bits(content: bytes, flag: int) -> bytes:
 
 
 def test_max_bytes_reads_the_setting(settings):
-    settings.REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES = 1234
+    settings.REPERES_UPLOAD_MAX_BYTES = 1234
     assert upload_max_bytes() == 1234
+
+
+def test_max_bytes_still_honours_the_former_setting_name(settings):
+    settings.REPERES_UPLOAD_MAX_BYTES = 1234
+    settings.REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES = 4321
+    assert upload_max_bytes() == 4321
 
 
 def test_accept_attribute_lists_every_allowed_extension():
@@ -400,7 +406,7 @@ def test_temporary_uploaded_file_is_checked_and_rewound(name, content, kind):
 
 def test_file_exactly_at_the_limit_is_accepted(settings):
     content = build_pdf()
-    settings.REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES = len(content)
+    settings.REPERES_UPLOAD_MAX_BYTES = len(content)
     assert_accepted(uploaded("fiche.pdf", content), PDF)
 
 
@@ -421,7 +427,7 @@ class UnreadableFile(io.BytesIO):
 
 
 def test_file_over_the_limit_is_refused_before_reading(settings):
-    settings.REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES = 3 * MEBIBYTE // 2
+    settings.REPERES_UPLOAD_MAX_BYTES = 3 * MEBIBYTE // 2
     upload = uploaded("gros-fichier.pdf", build_pdf())
     upload.file = UnreadableFile()
     upload.size = 2 * MEBIBYTE
@@ -440,7 +446,7 @@ def test_size_just_over_the_limit_does_not_read_as_the_limit():
 
 def test_file_longer_than_its_announced_size_is_refused(settings):
     content = build_pdf() + b"%" + b"x" * 4 * SCAN_CHUNK_BYTES + b"\n"
-    settings.REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES = 2 * SCAN_CHUNK_BYTES
+    settings.REPERES_UPLOAD_MAX_BYTES = 2 * SCAN_CHUNK_BYTES
     upload = uploaded("fiche.pdf", content)
     upload.size = 100
     assert_refused(upload, "too_large")
@@ -629,7 +635,7 @@ def test_pdf_object_stream_that_does_not_inflate_is_refused():
 def test_pdf_object_stream_inflating_far_beyond_the_limit_is_refused(settings):
     stream = object_stream({5: b"<< >>" + b" " * 4 * MEBIBYTE})
     content = build_pdf(extra_objects=(stream,))
-    settings.REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES = 64 * 1024
+    settings.REPERES_UPLOAD_MAX_BYTES = 64 * 1024
     assert len(content) < 64 * 1024
     assert_refused(uploaded("fiche.pdf", content), "zip_bomb")
 
@@ -801,7 +807,7 @@ def test_archive_with_too_many_entries_is_refused():
 
 def test_archive_expanding_beyond_twenty_times_the_limit_is_refused(settings):
     content = build_office_open_xml(extra={"word/media/blank.bmp": bytes(2 * MEBIBYTE)})
-    settings.REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES = 64 * 1024
+    settings.REPERES_UPLOAD_MAX_BYTES = 64 * 1024
     assert len(content) < 64 * 1024
     assert_refused(uploaded("deroule.docx", content), "zip_bomb")
 

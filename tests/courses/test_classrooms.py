@@ -649,7 +649,7 @@ def test_erasure_removes_personal_fields_and_keeps_class_figures(
     classroom, teacher, course, section
 ):
     from courses.models import XapiStatement
-    from courses.privacy import learner_erase
+    from courses.privacy.services import learner_erase
 
     card, pupil, quiz, account = _pupil_with_work(classroom, teacher, course, section)
     before = class_progress(classroom=classroom)
@@ -696,7 +696,7 @@ def test_only_the_classs_teacher_handles_a_pupils_data(actors, classroom, who, e
 def test_classes_of_past_years_are_archived_then_their_pupils_purged(classroom, teacher, school):
     from django.core.management import call_command
 
-    from courses.privacy import pupils_purge
+    from courses.privacy.services import pupils_purge
 
     card = roster_add(classroom=classroom, teacher=teacher, names=["Léa"])[0]
     old = classroom_create(

@@ -143,6 +143,19 @@ REFUSED = {
         "Fichier(s) déclaré(s) par une bibliothèque mais absent(s) du paquet : "
         f"{h5p_builder.LIBRARY_DIR}/scripts/question.js.",
     ),
+    # pyh5p's LibraryStore reads each library.json and refuses an incomplete one.
+    "library_json_incomplete": (
+        h5p_builder.build(
+            {
+                **h5p_builder.valid_files(),
+                f"{h5p_builder.LIBRARY_DIR}/library.json": json.dumps(
+                    {k: v for k, v in h5p_builder.library_json().items() if k != "runnable"}
+                ).encode(),
+            }
+        ),
+        "Fichier library.json invalide dans la bibliothèque « Reperes.TestQuestion-1.2 » : "
+        "propriété(s) obligatoire(s) absente(s) : runnable.",
+    ),
     "h5p_json_not_json": (
         h5p_builder.h5p_json_not_json(),
         "Fichier h5p.json invalide : ce n'est pas un objet JSON lisible (UTF-8).",

@@ -55,11 +55,14 @@ def test_report_shows_the_completion_grid(reporter, course, activity_data):
 
 def test_completion_grid_exports_as_csv_and_xlsx(reporter, course, activity_data):
     csv_text = reporter.get(url(course), {"export": "csv"}).content.decode("utf-8-sig")
-    assert csv_text.splitlines()[0] == "Élève;Leçon 1;Quiz 1"
-    assert csv_text.splitlines()[1] == "lynx-bleu;Terminée;Réussie (50 %)"
+    assert csv_text.splitlines()[0] == "Élève;Parcours;Activités terminées;Leçon 1;Quiz 1"
+    assert csv_text.splitlines()[1] == "lynx-bleu;Terminé;2/2;Terminée;Réussie (50 %)"
     workbook = load_workbook(io.BytesIO(reporter.get(url(course), {"export": "xlsx"}).content))
     rows = list(workbook.active.iter_rows(values_only=True))
-    assert rows == [("Élève", "Leçon 1", "Quiz 1"), ("lynx-bleu", "Terminée", "Réussie (50 %)")]
+    assert rows == [
+        ("Élève", "Parcours", "Activités terminées", "Leçon 1", "Quiz 1"),
+        ("lynx-bleu", "Terminé", "2/2", "Terminée", "Réussie (50 %)"),
+    ]
 
 
 def test_answers_report_lists_each_question(reporter, course, activity_data):
@@ -68,8 +71,12 @@ def test_answers_report_lists_each_question(reporter, course, activity_data):
     )
     lines = csv_text.splitlines()
     assert lines[0] == "Élève;Activité;Tentative;Question;Réponse;Correcte"
-    assert "lynx-bleu;Quiz 1;1;Que faire avant de partager une information ?;0;oui" in lines
-    assert "lynx-bleu;Quiz 1;1;Un mot de passe peut être partagé avec un ami.;true;non" in lines
+    # Answers in words, not the indices and codes the attempt stores.
+    assert (
+        "lynx-bleu;Quiz 1;1;Que faire avant de partager une information ?;Vérifier la source;oui"
+        in lines
+    )
+    assert "lynx-bleu;Quiz 1;1;Un mot de passe peut être partagé avec un ami.;Vrai;non" in lines
 
 
 def test_grid_queries_do_not_grow_with_learners_and_activities(

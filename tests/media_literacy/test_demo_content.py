@@ -35,3 +35,20 @@ def test_demo_promotes_the_press_week_for_its_name():
     promotion = SearchPromotion.objects.get(query__query_string="semaine de la presse")
     assert isinstance(promotion.page.specific, CampaignPage)
     assert "presse" in promotion.page.title.lower()
+
+
+def test_demo_resources_and_scenarios_are_the_data_files():
+    import json
+
+    from media_literacy.demo import DEMO_CONTENT
+    from media_literacy.scenarios.models import ScenarioPage
+
+    call_command("load_demo", verbosity=0)
+    for name, model in (("resources.json", ResourcePage), ("scenarios.json", ScenarioPage)):
+        items = json.loads((DEMO_CONTENT / name).read_text(encoding="utf-8"))
+        slugs = set(model.objects.live().values_list("slug", flat=True))
+        assert {item["slug"] for item in items} <= slugs, name
+    adaptation = ScenarioPage.objects.get(slug="vrai-ou-faux-en-images-cycle-4")
+    assert adaptation.adapted_from.slug == "vrai-ou-faux-en-images"
+    assert adaptation.adapted_from_author == "Mme Lefèvre"  # the CC BY-SA credit is kept
+    assert [link.page.slug for link in adaptation.linked_pages.all()] == ["demeler-le-vrai-du-faux"]

@@ -474,7 +474,7 @@ def test_disallowed_uploads_are_refused_in_french_and_nothing_is_stored(
 
 
 def test_an_upload_over_the_limit_is_refused_and_nothing_is_stored(bank, teacher, settings):
-    settings.REPERES_MEDIA_LITERACY_UPLOAD_MAX_BYTES = 1024
+    settings.REPERES_UPLOAD_MAX_BYTES = 1024
     big = PDF + b"%" + b"x" * 2048 + b"\n"
     data = form_data(documents=SimpleUploadedFile("gros.pdf", big))
     response = client_for(teacher).post("/mes-scenarios/nouveau/", data)

@@ -31,10 +31,6 @@ H5P_ALLOWED_EXTENSIONS = frozenset(
     "m4a wav txt pdf rtf doc docx xls xlsx ppt pptx odt ods odp xml csv diff patch md "
     "textile vtt webvtt gltf glb js css".split()
 )
-H5P_MAX_UNCOMPRESSED_SIZE = 200 * 1024 * 1024
-H5P_MAX_FILE_SIZE = 100 * 1024 * 1024
-H5P_MAX_FILES = 5_000
-H5P_MAX_COMPRESSION_RATIO = 200.0
 H5P_STORAGE_PREFIX = "h5p"
 
 
@@ -46,16 +42,12 @@ class H5PPackageError(Exception):
 
 
 def h5p_package_limits() -> pyh5p.PackageLimits:
-    """The archive limits, each overridable by a ``REPERES_COURSES_H5P_*`` setting."""
+    """The archive limits, from the ``REPERES_COURSES_H5P_MAX_*`` settings."""
     return pyh5p.PackageLimits(
-        max_files=getattr(settings, "REPERES_COURSES_H5P_MAX_FILES", H5P_MAX_FILES),
-        max_file_size=getattr(settings, "REPERES_COURSES_H5P_MAX_FILE_SIZE", H5P_MAX_FILE_SIZE),
-        max_total_size=getattr(
-            settings, "REPERES_COURSES_H5P_MAX_UNCOMPRESSED_SIZE", H5P_MAX_UNCOMPRESSED_SIZE
-        ),
-        max_compression_ratio=getattr(
-            settings, "REPERES_COURSES_H5P_MAX_COMPRESSION_RATIO", H5P_MAX_COMPRESSION_RATIO
-        ),
+        max_files=settings.REPERES_COURSES_H5P_MAX_FILES,
+        max_file_size=settings.REPERES_COURSES_H5P_MAX_FILE_SIZE,
+        max_total_size=settings.REPERES_COURSES_H5P_MAX_UNCOMPRESSED_SIZE,
+        max_compression_ratio=settings.REPERES_COURSES_H5P_MAX_COMPRESSION_RATIO,
         allowed_extensions=H5P_ALLOWED_EXTENSIONS,
     )
 
@@ -73,14 +65,18 @@ class CheckedH5PPackage:
 
 
 def h5p_package_check(*, data: bytes) -> CheckedH5PPackage:
-    """Read and validate an `.h5p` file in memory; raise ``H5PPackageError`` if refused.
+    """Read and validate an `.h5p` file; raise ``H5PPackageError`` if refused.
 
-    pyh5p reads the archive (``read_package``: paths, symlinks, extensions, sizes,
-    compression ratio, h5p.json), checks the package structure (``H5PPackage.validate``)
-    and the content against the main library's packaged ``semantics.json``
-    (``H5PContent.validate``), all offline: nothing is fetched from the H5P Hub. We add
-    what it leaves out: hidden or extensionless files, and dependencies (h5p.json's and
-    every library's) missing from the package.
+    pyh5p does the checking, offline (nothing is fetched from the H5P Hub):
+    ``read_package`` reads the archive (paths, symlinks, extensions, sizes, compression
+    ratio, duplicates, h5p.json and content.json as JSON objects), ``H5PPackage.validate``
+    the package (h5p.json's mandatory properties and dependency entries, the main
+    library present, media referenced by the content packaged, no stray top-level
+    files), ``LibraryStore`` each library.json (mandatory properties, machine name,
+    versions) and each library's declared dependencies, ``H5PContent.validate`` the
+    content against the main library's packaged ``semantics.json``, nested libraries
+    included. We add what it leaves out: hidden and extensionless files, dependencies
+    missing from the package, files a library declares but lacks; and French messages.
     """
     limits = h5p_package_limits()
     if len(data) > limits.max_total_size:
@@ -105,30 +101,11 @@ def h5p_package_check(*, data: bytes) -> CheckedH5PPackage:
         raise H5PPackageError(
             _("Paquet H5P invalide : %(problems)s.") % {"problems": " ; ".join(problems)}
         )
-    main_library = _main_library(package)
-    _check_dependencies(package)
-
-    content = pyh5p.H5PContent(
-        store=pyh5p.LibraryStore(),  # unused: semantics come from the package's own files
-        main_library=main_library,
-        data=package.content or {},
-        metadata=dict(package.metadata),
-        packaged_files=package.files,
-    )
-    try:
-        issues = content.validate()
-    except (pyh5p.H5PError, ValueError, TypeError) as error:
-        issues = [ValidationIssue("$", str(error))]
-    if issues:
-        raise H5PPackageError(
-            _(
-                "Le contenu ne respecte pas la définition (semantics.json) de %(library)s : %(problems)s."
-            )
-            % {
-                "library": main_library.machine_name,
-                "problems": " ; ".join(_issue_text(issue) for issue in issues[:5]),
-            }
-        )
+    with tempfile.TemporaryDirectory(prefix="reperes-h5p-") as directory:
+        store = _library_store(package, Path(directory))
+        main_library = _main_library(package, store)
+        _check_dependencies(package, store)
+        _check_content(package, store, main_library)
     embed_types = package.metadata.get("embedTypes") or []
     return CheckedH5PPackage(
         package=package,
@@ -273,7 +250,8 @@ def _type_refusal(name: str) -> str:
 
 
 def _check_file_names(names: Iterable[str]) -> None:
-    """Every file has an allowed extension and no hidden part (pyh5p lets both pass).
+    """No file is hidden or without an extension (pyh5p lets both pass; it refuses the
+    extensions outside ``H5P_ALLOWED_EXTENSIONS`` itself).
 
     Hidden files such as ``.htaccess`` could change how a web server treats the
     directory, and an extensionless file gets its type guessed from its content.
@@ -281,8 +259,6 @@ def _check_file_names(names: Iterable[str]) -> None:
     for name in names:
         path = PurePosixPath(name)
         if any(part.startswith(".") for part in path.parts) or not path.suffix:
-            raise H5PPackageError(_type_refusal(name))
-        if path.suffix.lower().lstrip(".") not in H5P_ALLOWED_EXTENSIONS:
             raise H5PPackageError(_type_refusal(name))
 
 
@@ -310,21 +286,66 @@ def _issue_text(issue: Any) -> str:
     return f"{path} : {issue.message}"
 
 
-def _dependencies(metadata: Mapping[str, Any], kinds: Iterable[str]) -> list[tuple[str, int, int]]:
+def _library_store(package: pyh5p.H5PPackage, directory: Path) -> pyh5p.LibraryStore:
+    """A pyh5p store of the packaged libraries, read (and checked) by pyh5p.
+
+    ``LibraryStore`` reads libraries from directories: each library's ``library.json``
+    and ``semantics.json`` are written under ``directory`` (a temporary one, never the
+    media storage), which is all the store reads.
+    """
+    for library in package.libraries:
+        target = directory / library.id.directory_name
+        target.mkdir(exist_ok=True)
+        for name in ("library.json", "semantics.json"):
+            if name in library.files:
+                (target / name).write_bytes(library.files[name])
+    store = pyh5p.LibraryStore(directory)
+    try:
+        store.libraries()
+    except pyh5p.PackageError as error:
+        raise H5PPackageError(_library_refusal(str(error))) from error
+    return store
+
+
+def _library_refusal(message: str) -> str:
+    """A French sentence for pyh5p's refusal of a library.json."""
+    match = re.match(
+        r"(?:invalid )?library\.json at (.+?)(?: (is missing: .*|must contain .*|has .*))?$",
+        message,
+    )
+    if not match:
+        return _("Paquet H5P refusé : %(detail)s") % {"detail": message}
+    library = Path(match.group(1)).name
+    detail = (match.group(2) or "").strip()
+    if detail.startswith("is missing: "):
+        return _(
+            "Fichier library.json invalide dans la bibliothèque « %(library)s » : "
+            "propriété(s) obligatoire(s) absente(s) : %(keys)s."
+        ) % {"library": library, "keys": detail.removeprefix("is missing: ")}
+    return _("Fichier library.json invalide dans la bibliothèque « %(library)s ».") % {
+        "library": library
+    }
+
+
+DEPENDENCY_KINDS = ("preloadedDependencies", "dynamicDependencies")
+"""Editor dependencies are left out: players never load them and H5P exports omit them."""
+
+
+def _declared_dependencies(metadata: Mapping[str, Any]) -> list[pyh5p.Dependency]:
+    """h5p.json's or a library.json's dependencies, parsed by pyh5p.
+
+    pyh5p takes a missing version for 0; an entry must name its versions here.
+    """
     found = []
-    for kind in kinds:
+    for kind in DEPENDENCY_KINDS:
         for item in metadata.get(kind) or []:
             if not isinstance(item, Mapping):
                 continue
             try:
-                found.append(
-                    (
-                        str(item["machineName"]),
-                        int(item["majorVersion"]),
-                        int(item["minorVersion"]),
-                    )
-                )
-            except (KeyError, TypeError, ValueError) as error:
+                if "majorVersion" not in item or "minorVersion" not in item:
+                    raise ValueError("dependency without its version")
+                found.append(pyh5p.Dependency.from_json(item))
+            except (TypeError, ValueError) as error:
                 raise H5PPackageError(
                     _("Dépendance mal décrite (machineName, majorVersion, minorVersion) : %(item)s")
                     % {"item": dict(item)}
@@ -332,51 +353,40 @@ def _dependencies(metadata: Mapping[str, Any], kinds: Iterable[str]) -> list[tup
     return found
 
 
-def _main_library(package: pyh5p.H5PPackage) -> pyh5p.LibraryId:
+def _main_library(package: pyh5p.H5PPackage, store: pyh5p.LibraryStore) -> pyh5p.LibraryId:
     """The packaged library h5p.json designates, at the version it depends on."""
     name = package.metadata["mainLibrary"]
     wanted = [
-        (major, minor)
-        for machine_name, major, minor in _dependencies(package.metadata, ["preloadedDependencies"])
-        if machine_name == name
+        dependency
+        for dependency in _declared_dependencies(package.metadata)
+        if dependency.machine_name == name
     ]
-    candidates = [
-        library.id
-        for library in package.libraries
-        if library.id.machine_name == name
-        and (not wanted or (library.id.major, library.id.minor) in wanted)
-    ]
-    if not candidates:
+    found = []
+    for requested in wanted or [name]:
+        try:
+            found.append(store.get(requested).id)
+        except pyh5p.H5PError:
+            continue
+    if not found:
         raise H5PPackageError(
             _("Bibliothèque(s) absente(s) du paquet : %(libraries)s.") % {"libraries": name}
         )
-    return max(candidates)
+    return max(found)
 
 
-def _check_dependencies(package: pyh5p.H5PPackage) -> None:
-    """Each dependency declared by h5p.json or a library.json is in the package.
-
-    Editor dependencies are left out: players never load them and H5P exports omit them.
-    """
-    packaged = {
-        (library.id.machine_name, library.id.major, library.id.minor)
-        for library in package.libraries
-    }
-    kinds = ["preloadedDependencies", "dynamicDependencies"]
-    declared = _dependencies(package.metadata, kinds)
-    missing_files = []
-    for library in package.libraries:
-        declared += _dependencies(library.metadata, kinds)
-        for kind in ("preloadedJs", "preloadedCss"):
-            for item in library.metadata.get(kind) or []:
-                path = item.get("path") if isinstance(item, Mapping) else None
-                if not isinstance(path, str) or path not in library.files:
-                    missing_files.append(f"{library.id.directory_name}/{path}")
+def _check_dependencies(package: pyh5p.H5PPackage, store: pyh5p.LibraryStore) -> None:
+    """Each dependency h5p.json or a library.json declares is in the package, and each
+    file a library preloads too (pyh5p checks neither before playing time)."""
+    libraries = store.libraries()
+    packaged = {(library.machine_name, library.id.major, library.id.minor) for library in libraries}
+    declared = _declared_dependencies(package.metadata)
+    for library in libraries:
+        declared += _declared_dependencies(library.metadata)
     missing = sorted(
         {
-            f"{name} {major}.{minor}"
-            for name, major, minor in declared
-            if (name, major, minor) not in packaged
+            f"{dependency.machine_name} {dependency.major}.{dependency.minor}"
+            for dependency in declared
+            if (dependency.machine_name, dependency.major, dependency.minor) not in packaged
         }
     )
     if missing:
@@ -384,10 +394,44 @@ def _check_dependencies(package: pyh5p.H5PPackage) -> None:
             _("Bibliothèque(s) absente(s) du paquet : %(libraries)s.")
             % {"libraries": ", ".join(missing)}
         )
+    missing_files = []
+    for library in package.libraries:
+        for kind in ("preloadedJs", "preloadedCss"):
+            for item in library.metadata.get(kind) or []:
+                path = item.get("path") if isinstance(item, Mapping) else None
+                if not isinstance(path, str) or path not in library.files:
+                    missing_files.append(f"{library.id.directory_name}/{path}")
     if missing_files:
         raise H5PPackageError(
             _("Fichier(s) déclaré(s) par une bibliothèque mais absent(s) du paquet : %(files)s.")
             % {"files": ", ".join(sorted(missing_files))}
+        )
+
+
+def _check_content(
+    package: pyh5p.H5PPackage, store: pyh5p.LibraryStore, main_library: pyh5p.LibraryId
+) -> None:
+    """content.json against the semantics of the main library (and nested ones)."""
+    content = pyh5p.H5PContent(
+        store=store,
+        main_library=main_library,
+        data=package.content or {},
+        metadata=dict(package.metadata),
+        packaged_files=package.files,
+    )
+    try:
+        issues = content.validate()
+    except (pyh5p.H5PError, ValueError, TypeError) as error:
+        issues = [ValidationIssue("$", str(error))]
+    if issues:
+        raise H5PPackageError(
+            _(
+                "Le contenu ne respecte pas la définition (semantics.json) de %(library)s : %(problems)s."
+            )
+            % {
+                "library": main_library.machine_name,
+                "problems": " ; ".join(_issue_text(issue) for issue in issues[:5]),
+            }
         )
 
 

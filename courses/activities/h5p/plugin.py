@@ -1,10 +1,11 @@
 """The h5p activity type as the course core sees it."""
 
+from courses.activities.h5p.answers import h5p_answer_rows, h5p_answer_rows_many
+from courses.activities.h5p.models import H5PActivity
 from courses.activity_types import GRADED_RULES, ActivityType, register
 
 
 def register_type() -> None:
-    from courses.activities.h5p.models import H5PActivity
 
     register(
         ActivityType(
@@ -13,5 +14,7 @@ def register_type() -> None:
             completion_rules=GRADED_RULES,
             graded=True,
             urls="courses.activities.h5p.urls",
+            answer_rows=h5p_answer_rows,
+            answer_rows_many=h5p_answer_rows_many,
         )
     )

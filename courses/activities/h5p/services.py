@@ -3,7 +3,8 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from courses.models import Activity, ActivityUserData
+from courses.structure.models import Activity
+from courses.xapi.models import ActivityUserData
 
 USER_DATA_MAX_LENGTH = 256 * 1024
 

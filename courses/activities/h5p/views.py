@@ -1,6 +1,7 @@
 """The H5P player (separate origin, sandboxed) and its resume data endpoint."""
 
 from django.conf import settings
+from django.core import signing
 from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
@@ -13,11 +14,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from courses.activities.h5p.l10n import h5p_player_translations
 from courses.activities.h5p.models import H5PPackage
+from courses.activities.h5p.services import activity_user_data_save
+from courses.structure.models import Activity
+from courses.xapi.models import ActivityUserData
 from courses.xapi.statements import (
     ACTIVITY_EXTENSION,
 )
-
-XAPI_STATEMENTS_URL = "/xapi/statements"
 
 
 @require_GET
@@ -44,9 +46,7 @@ def h5p_player(request, pk: int):
         "title": package.title,
         "activity": activity_id,
         "tracking": request.user.is_authenticated,
-        "statementsUrl": getattr(
-            settings, "REPERES_COURSES_XAPI_STATEMENTS_URL", XAPI_STATEMENTS_URL
-        ),
+        "statementsUrl": settings.REPERES_COURSES_XAPI_STATEMENTS_URL,
         "activityExtension": ACTIVITY_EXTENSION,
         "storageKey": f"reperes.xapi.pending.{activity if activity_id is not None else 'none'}",
         "csrfToken": get_token(request),
@@ -66,9 +66,6 @@ def h5p_resume_options(request, *, activity_id: int) -> dict:
     H5P core posts its user data with plain form fields and no CSRF header: the URL
     carries a token signed for this user and activity, checked by ``h5p_user_data``.
     """
-    from django.core import signing
-
-    from courses.models import ActivityUserData
 
     token = signing.dumps({"user": request.user.pk, "activity": activity_id}, salt=USER_DATA_SALT)
     saved: dict[int, dict[str, str]] = {}
@@ -95,10 +92,6 @@ def h5p_resume_options(request, *, activity_id: int) -> dict:
 @require_http_methods(["GET", "POST"])
 def h5p_user_data(request, activity_id: int, data_type: str, sub_content_id: str):
     """H5P core's content user data endpoint: GET a saved document, POST to save it."""
-    from django.core import signing
-
-    from courses.activities.h5p.services import activity_user_data_save
-    from courses.models import Activity, ActivityUserData
 
     try:
         claims = signing.loads(

@@ -1,8 +1,6 @@
 """Native quiz: single and multiple choice, true/false and short answer questions."""
 
 import random
-import unicodedata
-from decimal import Decimal
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +12,7 @@ from wagtail.models import Page
 
 from courses.structure.models import Activity
 
-__all__ = ["QuizActivity", "grade_quiz"]
+__all__ = ["QuizActivity"]
 
 
 class ChoiceBlock(blocks.StructBlock):
@@ -97,6 +95,7 @@ class QuizActivity(Activity):
         FieldPanel("questions"),
     ]
     template = "courses/quiz_activity.html"
+    page_views = "courses.activities.quiz.views"
 
     class Meta:
         app_label = "courses"  # the plugin keeps the tables and migrations it always had
@@ -105,15 +104,11 @@ class QuizActivity(Activity):
 
     @path("tentative/", name="attempt_submit")
     def attempt_submit(self, request):
-        from courses.activities.quiz.views import quiz_submit
-
-        return quiz_submit(request, quiz=self)
+        return self.page_view("quiz_submit")(request, quiz=self)
 
     @path("tentative/<int:number>/", name="attempt_review")
     def attempt_review(self, request, number):
-        from courses.activities.quiz.views import quiz_review
-
-        return quiz_review(request, quiz=self, number=number)
+        return self.page_view("quiz_review")(request, quiz=self, number=number)
 
     def questions_for(self, *, seed: int) -> list:
         """The questions in display order: shuffled with a per-learner seed when asked."""
@@ -121,53 +116,3 @@ class QuizActivity(Activity):
         if self.shuffle:
             random.Random(seed).shuffle(questions)  # noqa: S311 - display order, not security
         return questions
-
-
-def normalise(text: str) -> str:
-    """Lower case, no accents, single spaces: « Désinformation » == "desinformation"."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
-def grade_quiz(quiz: QuizActivity, answers: dict[str, object]) -> tuple[Decimal, Decimal, dict]:
-    """Score ``answers`` (question id → choice index(es), "true"/"false" or text).
-
-    Returns (raw score, max score, per-question detail). Each question is worth one
-    point; multiple choice earns it only with exactly the right set of answers.
-    """
-    raw, detail = Decimal(0), {}
-    for question in quiz.questions:
-        given = answers.get(question.id)
-        value = question.value
-        if question.block_type in {"single_choice", "multiple_choice"}:
-            correct = {str(i) for i, choice in enumerate(value["choices"]) if choice["correct"]}
-            chosen = {str(given)} if isinstance(given, str | int) else {str(g) for g in given or []}
-            ok = (
-                chosen == correct
-                if question.block_type == "multiple_choice"
-                else chosen <= correct and len(chosen) == 1
-            )
-            feedback = [
-                value["choices"][int(i)]["feedback"]
-                for i in sorted(chosen)
-                if i.isdigit() and int(i) < len(value["choices"])
-            ]
-        elif question.block_type == "true_false":
-            ok = given in {"true", "false"} and (given == "true") == bool(value["answer"])
-            feedback = (
-                [value["feedback_true"] if given == "true" else value["feedback_false"]]
-                if given
-                else []
-            )
-        else:
-            ok = isinstance(given, str) and normalise(given) in {
-                normalise(a) for a in value["accepted"]
-            }
-            feedback = [value["feedback"]]
-        raw += 1 if ok else 0
-        detail[question.id] = {
-            "response": given,
-            "correct": ok,
-            "feedback": [f for f in feedback if f],
-        }
-    return raw, Decimal(len(quiz.questions)), detail

@@ -2,9 +2,10 @@
 
 from django.db import transaction
 
-from courses.activities.quiz.models import QuizActivity, grade_quiz
+from courses.activities.quiz.grading import grade_quiz
+from courses.activities.quiz.models import QuizActivity
+from courses.completion.models import Attempt
 from courses.completion.services import attempt_record
-from courses.models import Attempt
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 """Resource link: points to a resource page or a document; completed when viewed."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
@@ -43,7 +44,6 @@ class ResourceLinkActivity(Activity):
         verbose_name_plural = _("liens vers des ressources")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
 
         super().clean()
         if not self.linked_page_id and not self.linked_document_id:

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from courses.privacy import classrooms_archive
+from courses.privacy.services import classrooms_archive
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from courses.privacy import pupils_purge
+from courses.privacy.services import pupils_purge
 
 
 class Command(BaseCommand):

@@ -1,5 +1,5 @@
-"""Thin views behind course and activity pages: enrolment, viewing, marking done, and
-the learner's dashboard."""
+"""The learner's side of course and activity pages (the views their routes hand over to:
+enrolment, viewing, marking done, page context) and the learner's dashboard."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,9 +8,9 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from courses.certificates.selectors import learner_certificates
+from courses.certificates.selectors import certificate_for, learner_certificates
 from courses.classes.selectors import pupil_todo
-from courses.completion.selectors import learner_courses
+from courses.completion.selectors import activity_progress, course_outline, learner_courses
 from courses.completion.services import activity_mark_done, activity_view_record
 from courses.structure.services import enrolment_create, enrolment_end, is_enrolled
 
@@ -69,3 +69,19 @@ def learner_dashboard(request):
             "certificates": learner_certificates(user=request.user),
         },
     )
+
+
+def course_context(request, course) -> dict:
+    """What a course page shows beyond its fields: the outline with the learner's
+    progress, and their certificate if one was issued."""
+    return {
+        "outline": course_outline(course=course, user=request.user),
+        "certificate": certificate_for(user=request.user, course=course),
+    }
+
+
+def activity_context(request, activity) -> dict:
+    return {
+        "course": activity.course,
+        "progress": activity_progress(activity=activity, user=request.user),
+    }

@@ -19,20 +19,12 @@ from courses.activity_types import (
     learner_data_by_type,
     learner_erase_by_type,
 )
+from courses.certificates.models import Certificate
+from courses.classes.models import ClassMembership, Classroom
 from courses.classes.services import academic_year_of
-from courses.models import (
-    Activity,
-    ActivityCompletion,
-    ActivityUserData,
-    Attempt,
-    Certificate,
-    ClassMembership,
-    Classroom,
-    CourseCompletion,
-    Enrolment,
-    LearnerIdentity,
-    XapiStatement,
-)
+from courses.completion.models import ActivityCompletion, Attempt, CourseCompletion
+from courses.structure.models import Activity, Enrolment
+from courses.xapi.models import ActivityUserData, LearnerIdentity, XapiStatement
 
 ERASED_PREFIX = "efface-"
 

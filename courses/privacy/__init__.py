@@ -1,0 +1,1 @@
+"""Learners' data: export, erasure, retention (services) and the views behind them."""
