@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "courses.activities.quiz",
     "courses.activities.h5p",
     "courses.activities.resource_link",
+    "courses.activities.written",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
