@@ -1,8 +1,8 @@
 """Every surface tells the completion module's truth.
 
-Two courses hold activities of every built-in type and rule, required and optional; 30
-pupils in 3 classes play random attempts (views, marks, quizzes, H5P results through the
-LRS); then the course page, "Mes parcours", the to-do, the class grid, the class report,
+Two courses hold activities of every type (lesson, resource link, quiz, H5P, written) and
+rule, required and optional; 30 pupils in 3 classes play random attempts (views, marks,
+quizzes, H5P results through the LRS, written work marked by the teacher); then the course page, "Mes parcours", the to-do, the class grid, the class report,
 the admin report, the CSV and XLSX exports and the certificates must all say, for every
 pupil × activity and pupil × course, what ``courses.completion`` says — and that must be
 what the rules say, computed here from the raw completion rows.
@@ -30,6 +30,9 @@ from cms.roles import TEACHER_GROUP
 from courses.activities.h5p.models import H5PActivity
 from courses.activities.h5p.packages import h5p_package_store
 from courses.activities.quiz.services import quiz_attempt_submit
+from courses.activities.written.factories import WrittenActivityFactory
+from courses.activities.written.models import WrittenActivity
+from courses.activities.written.services import submission_mark, submission_save
 from courses.classes.services import classroom_create, roster_add
 from courses.completion.models import CompletionState
 from courses.completion.selectors import assignment_targets, course_activities, learner_states
@@ -115,6 +118,18 @@ def _build_course(index, package, name: str):
             required=False,
             completion_rule=CompletionRule.SUBMITTED,
         ),
+        WrittenActivityFactory(
+            parent=two,
+            title=f"{name} écrit noté",
+            completion_rule=CompletionRule.MIN_SCORE,
+            pass_mark=Decimal(12),
+        ),
+        WrittenActivityFactory(
+            parent=two,
+            title=f"{name} écrit rendu facultatif",
+            required=False,
+            completion_rule=CompletionRule.SUBMITTED,
+        ),
         _h5p(
             two,
             package,
@@ -145,7 +160,7 @@ def _h5p_statement(client, activity, scaled: float):
     assert response.status_code == 200, response.content
 
 
-def _play(rng: random.Random, pupil, activities):
+def _play(rng: random.Random, pupil, activities, teacher):
     """What a pupil does: each activity touched with some probability, in some way."""
     client = _client(pupil)
     diligence = rng.choice([0.3, 0.8, 1.0, 1.0])  # how much of the work this pupil does
@@ -153,7 +168,16 @@ def _play(rng: random.Random, pupil, activities):
         if rng.random() > diligence:
             continue
         specific = activity.specific
-        if isinstance(specific, H5PActivity):
+        if isinstance(specific, WrittenActivity):
+            submission = submission_save(activity=specific, pupil=pupil, text="Mon texte.")
+            if rng.random() < 0.8:
+                submission_mark(
+                    submission=submission,
+                    teacher=teacher,
+                    mark=Decimal(rng.choice([6, 11, 12, 15, 18])),
+                    comment="Bien vu.",
+                )
+        elif isinstance(specific, H5PActivity):
             _h5p_statement(client, specific, rng.choice([0.2, 0.5, 0.7, 1.0, diligence]))
         elif specific.__class__.__name__ == "QuizActivity":
             for _attempt in range(rng.choice([1, 1, 2])):
@@ -223,7 +247,7 @@ def world(media_root):
             pupils.append(membership.pupil)
             enrolled = {c.pk for a in classroom.assignments.all() for c in a.courses.all()}
             for course_pk in sorted(enrolled):
-                _play(rng, membership.pupil, courses[course_pk][1])
+                _play(rng, membership.pupil, courses[course_pk][1], teacher)
     return {"teacher": teacher, "classes": classes, "courses": courses, "pupils": pupils}
 
 
