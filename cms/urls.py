@@ -29,8 +29,15 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+    from django.http import Http404
+    from django.views import defaults
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # With DEBUG on, a missing page shows Django's technical page: this one shows the
+    # site's own 404 page, so that it can be seen and checked (e2e accessibility test).
+    urlpatterns += [
+        path("_erreurs/404/", defaults.page_not_found, {"exception": Http404()}),
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]
