@@ -27,8 +27,6 @@ from search.documents import FACETS, SearchDocument
 from search.models import SearchQueryDay, normalize_query
 
 logger = logging.getLogger(__name__)
-
-SYNC_CHUNK = 200
 FALLBACK_CACHE_KEY = "search:primary-unavailable"
 
 
@@ -45,21 +43,6 @@ def registered_page_ids(pages) -> list[int]:
 
 def subtree_page_ids(page: Page) -> list[int]:
     return registered_page_ids(Page.objects.descendant_of(page, inclusive=True))
-
-
-def search_sync_schedule(*, page_ids: Iterable[int]) -> None:
-    """Queue index updates for these pages, to run once the current transaction commits."""
-    ids = sorted(set(page_ids))
-    if not ids:
-        return
-
-    def enqueue() -> None:
-        from search.tasks import search_sync_pages
-
-        for start in range(0, len(ids), SYNC_CHUNK):
-            search_sync_pages.enqueue(ids[start : start + SYNC_CHUNK])
-
-    transaction.on_commit(enqueue)
 
 
 def documents_for_pages(page_ids: Iterable[int]) -> tuple[list[SearchDocument], list[str]]:
@@ -183,47 +166,6 @@ def _reconcile(backend: SearchBackend, *, since) -> int:
     if stale or removed:
         backend.delete(sorted(stale | set(removed)))
     return len(docs) + len(stale)
-
-
-@dataclass
-class Backlog:
-    ready: int
-    scheduled: int
-    running: int
-    failed_recently: int
-    oldest_waiting: object = None
-    last_error: str = ""
-
-
-def search_backlog() -> Backlog:
-    """Index updates not done yet (database task queue); zeros when tasks run immediately."""
-    from datetime import timedelta
-
-    from django.conf import settings
-
-    from search.tasks import SEARCH_TASK_BACKEND
-
-    backend_path = settings.TASKS.get(SEARCH_TASK_BACKEND, {}).get("BACKEND", "")
-    if not backend_path.startswith("django_tasks_db"):
-        return Backlog(0, 0, 0, 0)
-    from django_tasks_db.models import DBTaskResult
-
-    now = timezone.now()
-    rows = DBTaskResult.objects.filter(backend_name=SEARCH_TASK_BACKEND)
-    waiting = rows.filter(status="READY")
-    ready = rows.ready()
-    failed = rows.filter(status="FAILED", finished_at__gte=now - timedelta(days=1))
-    last = failed.order_by("-finished_at").values_list("exception_class_path", "traceback").first()
-    return Backlog(
-        ready=ready.count(),
-        scheduled=waiting.count() - ready.count(),
-        running=rows.filter(status="RUNNING").count(),
-        failed_recently=failed.count(),
-        oldest_waiting=waiting.order_by("enqueued_at")
-        .values_list("enqueued_at", flat=True)
-        .first(),
-        last_error=(last[1].strip().splitlines() or [""])[-1] if last else "",
-    )
 
 
 # --- Answering the catalogue -------------------------------------------------------------

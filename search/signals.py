@@ -10,7 +10,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search import registry
-from search.services import registered_page_ids, search_sync_schedule, subtree_page_ids
+from search.services import registered_page_ids, subtree_page_ids
+from search.tasks import search_sync_schedule
 
 
 @receiver(page_published, dispatch_uid="search_page_published")

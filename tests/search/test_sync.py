@@ -14,7 +14,8 @@ from media_literacy.models import ResourceIndexPage
 from media_literacy.services import index_page_ensure
 from search.backends import get_database_backend, get_search_backend
 from search.backends.base import SearchQuery, Viewer
-from search.services import search_backlog, search_catalogue
+from search.services import search_catalogue
+from search.tasks import search_backlog
 
 ENGINES = [
     pytest.param("database", marks=pytest.mark.smoke),

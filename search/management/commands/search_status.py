@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from search.backends import get_database_backend, get_search_backend, uses_separate_engine
-from search.services import catalogue_size, search_backlog
+from search.services import catalogue_size
+from search.tasks import search_backlog
 
 
 class Command(BaseCommand):
