@@ -10,7 +10,7 @@ BEFORE = [("courses", "0003_competence_moves_to_cms")]
 AFTER = [("courses", "0004_certificates_are_records")]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_existing_certificates_keep_their_codes():
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)

@@ -21,7 +21,7 @@ from cms.models import HomePage
 from cms.roles import TEACHER_GROUP
 from courses.factories import CoursePageFactory, CourseSectionPageFactory, LessonActivityFactory, QuizActivityFactory
 from courses.models import CompletionRule, School
-from courses.services import course_index_ensure
+from courses.structure.services import course_index_ensure
 index = course_index_ensure(home=HomePage.objects.first())
 course = CoursePageFactory(parent=index, title="Parcours de classe {stamp}", slug="parcours-classe-{stamp}")
 section = CourseSectionPageFactory(parent=course, title="Une section")

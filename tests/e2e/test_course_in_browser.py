@@ -17,8 +17,9 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from cms.models import HomePage
 from courses.factories import CoursePageFactory, CourseSectionPageFactory, QuizActivityFactory
-from courses.models import CompletionRule, H5PActivity, H5PPackage
-from courses.services import course_index_ensure
+from courses.activities.h5p.models import H5PActivity, H5PPackage
+from courses.models import CompletionRule
+from courses.structure.services import course_index_ensure
 index = course_index_ensure(home=HomePage.objects.first())
 course = CoursePageFactory(parent=index, title="Parcours de test {stamp}", slug="parcours-test-{stamp}")
 section = CourseSectionPageFactory(parent=course, title="Une section")
