@@ -1,13 +1,28 @@
-"""factory_boy factories for courses, shared by the tests and the demo content."""
+"""factory_boy factories for courses, shared by the tests and the demo content.
+
+The activity types' own factories live in their plugins' folders; they are gathered here
+for the tests' convenience (this module sits above the plugins, like the demo).
+"""
 
 import factory
 import wagtail_factories
 
-from courses.activities.lesson.models import LessonActivity
-from courses.activities.quiz.models import QuizActivity
-from courses.activities.resource_link.models import ResourceLinkActivity
-from courses.choices import CompletionRule
+from courses.activities.lesson.factories import LessonActivityFactory
+from courses.activities.quiz.factories import QuizActivityFactory, quiz_questions
+from courses.activities.resource_link.factories import ResourceLinkActivityFactory
+from courses.activities.written.factories import WrittenActivityFactory
 from courses.structure.models import CourseIndexPage, CoursePage, CourseSectionPage
+
+__all__ = [
+    "CourseIndexPageFactory",
+    "CoursePageFactory",
+    "CourseSectionPageFactory",
+    "LessonActivityFactory",
+    "QuizActivityFactory",
+    "ResourceLinkActivityFactory",
+    "WrittenActivityFactory",
+    "quiz_questions",
+]
 
 
 class CourseIndexPageFactory(wagtail_factories.PageFactory):
@@ -31,57 +46,3 @@ class CourseSectionPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CourseSectionPage
-
-
-class LessonActivityFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Leçon {n}")
-    completion_rule = CompletionRule.VIEWED
-    body = factory.LazyFunction(lambda: [("paragraph", "<p>Une leçon courte.</p>")])
-
-    class Meta:
-        model = LessonActivity
-
-
-def quiz_questions():
-    return [
-        (
-            "single_choice",
-            {
-                "prompt": "Que faire avant de partager une information ?",
-                "choices": [
-                    {"text": "Vérifier la source", "correct": True, "feedback": "Oui !"},
-                    {
-                        "text": "La partager vite",
-                        "correct": False,
-                        "feedback": "Non : vérifiez d'abord.",
-                    },
-                ],
-                "explanation": "",
-            },
-        ),
-        (
-            "true_false",
-            {
-                "prompt": "Un mot de passe peut être partagé avec un ami.",
-                "answer": False,
-                "feedback_true": "",
-                "feedback_false": "",
-            },
-        ),
-    ]
-
-
-class QuizActivityFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Quiz {n}")
-    completion_rule = CompletionRule.PASSED
-    questions = factory.LazyFunction(quiz_questions)
-
-    class Meta:
-        model = QuizActivity
-
-
-class ResourceLinkActivityFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Ressource {n}")
-
-    class Meta:
-        model = ResourceLinkActivity

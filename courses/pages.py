@@ -4,7 +4,7 @@ enrolment, viewing, marking done, page context) and the learner's dashboard."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -44,7 +44,9 @@ def activity_show(request, *, activity):
     return activity.render(request)
 
 
-def activity_done(request, *, activity):
+def activity_post_refusal(request, activity) -> HttpResponse | None:
+    """Why a learner's POST to ``activity`` cannot be recorded, as the response to send:
+    not a POST, not signed in, or not enrolled in its course. None: go ahead."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
@@ -52,6 +54,12 @@ def activity_done(request, *, activity):
     if not is_enrolled(course=activity.course, user=request.user):
         messages.error(request, _("Inscrivez-vous au parcours pour enregistrer votre progression."))
         return redirect(activity.url)
+    return None
+
+
+def activity_done(request, *, activity):
+    if refusal := activity_post_refusal(request, activity):
+        return refusal
     activity_mark_done(
         activity=activity, user=request.user, done=request.POST.get("done", "1") == "1"
     )

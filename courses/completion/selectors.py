@@ -145,6 +145,24 @@ def assignment_targets(assignments) -> dict[int, AssignmentTarget]:
 # ---- The learner's own views -------------------------------------------------------
 
 
+class ShowsProgress:
+    """What templates read of a ``progress`` (a ``Progress``): done, required, percent."""
+
+    progress: Progress
+
+    @property
+    def percent(self) -> int:
+        return self.progress.percent
+
+    @property
+    def required_done(self) -> int:
+        return self.progress.done
+
+    @property
+    def required_total(self) -> int:
+        return self.progress.required
+
+
 @dataclass
 class OutlineActivity:
     activity: Activity
@@ -187,7 +205,7 @@ class OutlineSection:
 
 
 @dataclass
-class CourseOutline:
+class CourseOutline(ShowsProgress):
     sections: list[OutlineSection]
     enrolled: bool
     completion: CourseCompletion | None
@@ -196,18 +214,6 @@ class CourseOutline:
     @property
     def complete(self) -> bool:
         return self.completion is not None
-
-    @property
-    def percent(self) -> int:
-        return self.progress.percent
-
-    @property
-    def required_done(self) -> int:
-        return self.progress.done
-
-    @property
-    def required_total(self) -> int:
-        return self.progress.required
 
 
 def course_outline(*, course: CoursePage, user) -> CourseOutline:
@@ -266,22 +272,10 @@ def activity_progress(*, activity: Activity, user) -> dict:
 
 
 @dataclass
-class DashboardCourse:
+class DashboardCourse(ShowsProgress):
     course: CoursePage
     progress: Progress
     completion: CourseCompletion | None
-
-    @property
-    def percent(self) -> int:
-        return self.progress.percent
-
-    @property
-    def required_done(self) -> int:
-        return self.progress.done
-
-    @property
-    def required_total(self) -> int:
-        return self.progress.required
 
 
 @dataclass

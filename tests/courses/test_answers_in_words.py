@@ -14,8 +14,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import wagtail_factories
-from django.contrib.auth.models import Permission
-from django.test import Client
 from django.utils import translation
 from openpyxl import load_workbook
 
@@ -528,18 +526,6 @@ def test_h5p_rows_of_many_attempts_take_one_query(
 
 
 # --- Reports ----------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def reporter(db):
-    user = UserFactory(username="analyste", is_staff=True)
-    user.user_permissions.add(
-        Permission.objects.get(codename="view_course_report"),
-        Permission.objects.get(codename="access_admin"),
-    )
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

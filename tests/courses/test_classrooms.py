@@ -15,7 +15,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from cms.factories import UserFactory
-from cms.roles import STUDENT_GROUP, TEACHER_GROUP
+from cms.roles import STUDENT_GROUP
 from courses.activities.quiz.services import quiz_attempt_submit
 from courses.classes import services as classrooms
 from courses.classes.forms import AssignmentForm
@@ -33,52 +33,15 @@ from courses.classes.services import (
 )
 from courses.completion.services import activity_view_record
 from courses.factories import LessonActivityFactory, QuizActivityFactory
-from courses.models import ClassMembership, Enrolment, School, uai_validate
-from tests.factories import assign
+from courses.models import ClassMembership, Enrolment, uai_validate
+from tests.factories import assign, client_for, teacher_user
 
 pytestmark = pytest.mark.django_db
-
-
-def teacher_user(username: str, school: School | None = None):
-    user = UserFactory(username=username)
-    user.groups.add(Group.objects.get_or_create(name=TEACHER_GROUP)[0])
-    if school is not None:
-        school.teachers.add(user)
-    return user
-
-
-@pytest.fixture
-def school(db):
-    return School.objects.create(
-        uai="0750654D",
-        name="Collège Victor-Hugo",
-        kind=School.Kind.MIDDLE,
-        commune="Paris",
-        departement="75",
-        academie="Paris",
-    )
-
-
-@pytest.fixture
-def teacher(school):
-    return teacher_user("mme-martin", school)
-
-
-@pytest.fixture
-def classroom(teacher, school):
-    return classroom_create(teacher=teacher, school=school, name="5e B")
 
 
 @pytest.fixture
 def lessons(course, section):
     return [LessonActivityFactory(parent=section, title=f"Leçon {n}") for n in (1, 2)]
-
-
-def client_for(user) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 # --- Schools ------------------------------------------------------------------------------

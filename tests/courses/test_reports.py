@@ -3,8 +3,7 @@
 import io
 
 import pytest
-from django.contrib.auth.models import Group, Permission
-from django.test import Client
+from django.contrib.auth.models import Group
 from openpyxl import load_workbook
 
 from cms.factories import UserFactory
@@ -15,18 +14,6 @@ from courses.reports.selectors import course_completion_grid
 from courses.structure.services import enrolment_create
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def reporter(db):
-    user = UserFactory(username="analyste", is_staff=True)
-    user.user_permissions.add(
-        Permission.objects.get(codename="view_course_report"),
-        Permission.objects.get(codename="access_admin"),
-    )
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

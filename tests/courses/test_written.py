@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -16,7 +15,6 @@ from django.urls import reverse
 from PIL import Image
 
 from cms.factories import UserFactory
-from cms.roles import TEACHER_GROUP
 from courses.activities.written.factories import WrittenActivityFactory
 from courses.activities.written.models import MarkScale, WrittenActivity, WrittenSubmission
 from courses.activities.written.services import (
@@ -35,25 +33,11 @@ from courses.models import (
     School,
 )
 from courses.privacy.services import learner_data_export, learner_erase
-from tests.factories import assign
+from tests.factories import assign, client_for, teacher_user
 
 pytestmark = pytest.mark.django_db
 
 TEXT = "Je vérifie qui a publié l'information, puis je cherche une deuxième source."
-
-
-def teacher_user(username: str, school: School):
-    user = UserFactory(username=username)
-    user.groups.add(Group.objects.get_or_create(name=TEACHER_GROUP)[0])
-    school.teachers.add(user)
-    return user
-
-
-def client_for(user) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def png(name: str = "dessin.png", size=(8, 8)) -> SimpleUploadedFile:
@@ -78,28 +62,6 @@ def plain(html: str) -> str:
 
 def stored_files(root: Path) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
-
-
-@pytest.fixture
-def school(db):
-    return School.objects.create(
-        uai="0750654D",
-        name="Collège Victor-Hugo",
-        kind=School.Kind.MIDDLE,
-        commune="Paris",
-        departement="75",
-        academie="Paris",
-    )
-
-
-@pytest.fixture
-def teacher(school):
-    return teacher_user("mme-martin", school)
-
-
-@pytest.fixture
-def classroom(teacher, school):
-    return classroom_create(teacher=teacher, school=school, name="5e B")
 
 
 @pytest.fixture

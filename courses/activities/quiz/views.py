@@ -2,23 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404
 from django.shortcuts import redirect
-from django.utils.translation import gettext as _
 
 from courses.activities.quiz.services import quiz_attempt_submit
 from courses.completion.services import AttemptRefused
-from courses.structure.services import is_enrolled
+from courses.pages import activity_post_refusal
 
 
 def quiz_submit(request, *, quiz):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    if not request.user.is_authenticated:
-        return redirect_to_login(quiz.url)
-    if not is_enrolled(course=quiz.course, user=request.user):
-        messages.error(request, _("Inscrivez-vous au parcours pour enregistrer votre progression."))
-        return redirect(quiz.url)
+    if refusal := activity_post_refusal(request, quiz):
+        return refusal
     answers = {
         question.id: (
             request.POST.getlist(f"q-{question.id}")

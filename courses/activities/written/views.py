@@ -7,7 +7,6 @@ course) see a pupil's work; for everyone else signed in it does not exist (404).
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -21,7 +20,7 @@ from courses.activities.written.services import (
     submission_save,
 )
 from courses.completion.services import AttemptRefused
-from courses.structure.services import is_enrolled
+from courses.pages import activity_post_refusal
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 
@@ -40,13 +39,8 @@ def written_context(request, activity: WrittenActivity) -> dict:
 
 
 def written_submit(request, *, activity: WrittenActivity):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    if not request.user.is_authenticated:
-        return redirect_to_login(activity.url)
-    if not is_enrolled(course=activity.course, user=request.user):
-        messages.error(request, _("Inscrivez-vous au parcours pour enregistrer votre progression."))
-        return redirect(activity.url)
+    if refusal := activity_post_refusal(request, activity):
+        return refusal
     submission = WrittenSubmission.objects.filter(activity=activity, pupil=request.user).first()
     form = SubmissionForm(request.POST, request.FILES, activity=activity, submission=submission)
     if form.is_valid():
