@@ -115,7 +115,7 @@ def test_teacher_and_pupil_run_a_class(page, browser, site_server, class_setup, 
     with page.expect_download() as download:
         page.get_by_role("link", name="Exporter (CSV)").click()
     lines = open(download.value.path(), encoding="utf-8-sig").read().splitlines()
-    assert f"Zoé;{username};Terminée;Réussie (100 %)" in lines
+    assert f"Zoé;{username};Terminé;Terminée;Réussie (100 %)" in lines
 
     page.get_by_role("link", name=class_setup["title"]).first.click()
     expect(page.get_by_role("heading", name=class_setup["title"])).to_be_visible()

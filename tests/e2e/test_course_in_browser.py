@@ -100,6 +100,6 @@ def test_pupil_completes_a_course_with_h5p_and_quiz(page, site_server, course_se
     code = link.get_attribute("href").split("/")[2]
     assert axe_violations(page) == []
     page.goto(f"{base}/certificats/{code}/")
-    expect(page.get_by_text(f"Le certificat {code} est authentique.")).to_be_visible()
+    expect(page.get_by_text(f"Le certificat {code} est authentique et valide.")).to_be_visible()
     assert "Pupille" not in page.content()
     screenshot(page, artefacts_dir, "certificate-verification")
