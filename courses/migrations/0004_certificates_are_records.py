@@ -31,14 +31,15 @@ def copy_certificates(apps, schema_editor):
 
 
 def copy_codes_back(apps, schema_editor):
+    """Going back: each completion takes its certificate's code (a new one if it has none)."""
     CourseCompletion = apps.get_model("courses", "CourseCompletion")
     Certificate = apps.get_model("courses", "Certificate")
     codes = {(c.user_id, c.course_id): c.code for c in Certificate.objects.all()}
     for completion in CourseCompletion.objects.all():
-        code = codes.get((completion.user_id, completion.course_id))
-        if code:
-            completion.certificate_code = code
-            completion.save(update_fields=["certificate_code"])
+        completion.certificate_code = codes.get(
+            (completion.user_id, completion.course_id)
+        ) or courses.certificates.models.certificate_code()
+        completion.save(update_fields=["certificate_code"])
 
 
 class Migration(migrations.Migration):
@@ -70,6 +71,13 @@ class Migration(migrations.Migration):
                 "permissions": [("revoke_certificate", "Peut révoquer et rétablir un certificat")],
                 "constraints": [models.UniqueConstraint(fields=("user", "course"), name="one_certificate_per_course")],
             },
+        ),
+        # Nullable and not unique while the codes move, so that the way back can re-add the
+        # column empty, copy the codes back, then make it unique again.
+        migrations.AlterField(
+            model_name="coursecompletion",
+            name="certificate_code",
+            field=models.CharField(editable=False, max_length=12, null=True),
         ),
         migrations.RunPython(copy_certificates, copy_codes_back),
         migrations.RemoveField(model_name="coursecompletion", name="certificate_code"),

@@ -1,5 +1,5 @@
 """The data migration that made certificates records keeps every certificate issued
-before it, with its code: URLs already printed or shared still verify."""
+before it, with its code: URLs already printed or shared still verify. It can be undone."""
 
 import pytest
 from django.db import connection
@@ -51,5 +51,11 @@ def test_existing_certificates_keep_their_codes():
     assert kept == {
         (f"eleve-{n}", code, "Parcours ancien", course.pk) for n, code in enumerate(codes)
     }
+    # And back: the completions get their certificates' codes again.
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE)
+    apps = executor.loader.project_state(BEFORE).apps
+    CourseCompletion = apps.get_model("courses", "CourseCompletion")
+    assert set(CourseCompletion.objects.values_list("certificate_code", flat=True)) == set(codes)
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
