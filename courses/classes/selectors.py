@@ -215,24 +215,20 @@ def class_progress(*, classroom: Classroom) -> ProgressGrid:
 
     now = timezone.now()
     rows = []
+    column_targets = [targets[column.assignment.pk] for column in columns]
     for membership in memberships:
         pupil_id = membership.pupil_id
         row = PupilRow(membership, [])
-        for column in columns:
-            optional = column.optional
+        for column, target in zip(columns, column_targets, strict=True):
             if pupil_id not in column.pupil_ids:
                 row.cells += [Cell("") for _activity in column.activities]
                 row.statuses.append(None)
                 continue
             row.cells += [
-                Cell(
-                    states.state(pupil_id, activity.pk),
-                    states.grade(pupil_id, activity.pk),
-                    is_optional,
-                )
-                for activity, is_optional in zip(column.activities, optional, strict=True)
+                Cell(*states.state_and_grade(pupil_id, activity.pk), is_optional)
+                for activity, is_optional in zip(column.activities, target.optional, strict=True)
             ]
-            status = targets[column.assignment.pk].status(
+            status = target.status(
                 states,
                 user_id=pupil_id,
                 due_at=_due_for(column.assignment, pupil_id, extensions),

@@ -8,6 +8,7 @@ states or counts activities on its own.
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +37,7 @@ def percent(done: int, total: int) -> int:
     return int((Decimal(100 * done) / Decimal(total)).quantize(Decimal(1), ROUND_HALF_UP))
 
 
+@lru_cache(maxsize=4096)  # grids show thousands of grades, few distinct ones
 def grade_percent(grade: Decimal | None) -> int | None:
     """A grade (0–1) as a whole percentage, rounded half up."""
     if grade is None:

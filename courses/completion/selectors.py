@@ -52,6 +52,9 @@ def course_activities(*, courses: Iterable[CoursePage]) -> dict[int, list[Activi
     return by_course
 
 
+NOT_STARTED = (CompletionState.NOT_STARTED, None)
+
+
 @dataclass
 class LearnerStates:
     """Learners' activity states and completed courses, read in two queries."""
@@ -59,11 +62,14 @@ class LearnerStates:
     activities: dict[tuple[int, int], tuple[str, Decimal | None]] = field(default_factory=dict)
     completed_courses: set[tuple[int, int]] = field(default_factory=set)
 
+    def state_and_grade(self, user_id: int, activity_id: int) -> tuple[str, Decimal | None]:
+        return self.activities.get((user_id, activity_id), NOT_STARTED)
+
     def state(self, user_id: int, activity_id: int) -> str:
-        return self.activities.get((user_id, activity_id), (CompletionState.NOT_STARTED, None))[0]
+        return self.activities.get((user_id, activity_id), NOT_STARTED)[0]
 
     def grade(self, user_id: int, activity_id: int) -> Decimal | None:
-        return self.activities.get((user_id, activity_id), ("", None))[1]
+        return self.activities.get((user_id, activity_id), NOT_STARTED)[1]
 
     def done(self, user_id: int, activity_id: int) -> bool:
         return state_is_done(self.state(user_id, activity_id))
@@ -72,8 +78,11 @@ class LearnerStates:
         return (user_id, course_id) in self.completed_courses
 
     def progress(self, user_id: int, activities: Iterable[Activity]) -> Progress:
-        counted = [a for a in activities if activity_counts(a)]
-        return Progress(sum(self.done(user_id, a.pk) for a in counted), len(counted))
+        return self.counted_progress(user_id, [a.pk for a in activities if activity_counts(a)])
+
+    def counted_progress(self, user_id: int, counted_ids: list[int]) -> Progress:
+        """Progress over activities already known to count (``activity_counts``)."""
+        return Progress(sum(self.done(user_id, pk) for pk in counted_ids), len(counted_ids))
 
 
 def learner_states(
@@ -109,13 +118,18 @@ class AssignmentTarget:
     course_ids: list[int]
     single_activity: bool
 
+    def __post_init__(self):
+        # Computed once per assignment, not once per pupil (a grid has thousands of cells).
+        self.optional = [not activity_counts(a) for a in self.activities]
+        self.counted_ids = [a.pk for a in self.activities if activity_counts(a)]
+
     def status(self, states: LearnerStates, *, user_id: int, due_at: datetime, now: datetime):
         if self.single_activity:
             (activity,) = self.activities
             done = states.done(user_id, activity.pk)
             progress, complete = Progress(int(done), 1), done
         else:
-            progress = states.progress(user_id, self.activities)
+            progress = states.counted_progress(user_id, self.counted_ids)
             complete = bool(self.course_ids) and all(
                 states.course_complete(user_id, course_id) for course_id in self.course_ids
             )
