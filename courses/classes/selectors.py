@@ -160,14 +160,6 @@ class ProgressGrid:
         return headers, body
 
 
-def _under(pages, paths: set[str]):
-    """``pages`` restricted to the descendants of the pages at ``paths`` (one query)."""
-    condition = Q()
-    for path in paths:
-        condition |= Q(path__startswith=path)
-    return pages.filter(condition)
-
-
 def _due_for(assignment: Assignment, pupil_id: int, extensions: dict) -> datetime:
     return extensions.get((assignment.pk, pupil_id), assignment.due_at)
 
@@ -269,13 +261,9 @@ class MissedQuestion:
 def assignment_missed_questions(*, assignment: Assignment, limit: int = 5) -> list[MissedQuestion]:
     """The questions the pupils concerned got wrong most often (last attempt each), for
     every activity type that reports its answers (quiz, H5P)."""
-    if assignment.activity_id:
-        activities = Activity.objects.filter(pk=assignment.activity_id)
-    else:
-        paths = {course.path for course in assignment.courses.all()}
-        if not paths:
-            return []
-        activities = _under(Activity.objects.live(), paths)
+    activities = [a.pk for a in assignment_targets([assignment])[assignment.pk].activities]
+    if not activities:
+        return []
     chosen = assignment.pupils.values("pk")
     pupils = (
         ClassMembership.objects.filter(classroom=assignment.classroom_id).values("pupil_id")
@@ -283,7 +271,7 @@ def assignment_missed_questions(*, assignment: Assignment, limit: int = 5) -> li
         else chosen
     )
     latest: dict[tuple[int, int], Attempt] = {}
-    for attempt in Attempt.objects.filter(activity__in=activities, user_id__in=pupils).order_by(
+    for attempt in Attempt.objects.filter(activity_id__in=activities, user_id__in=pupils).order_by(
         "number"
     ):
         latest[(attempt.user_id, attempt.activity_id)] = attempt

@@ -13,7 +13,7 @@ from functools import lru_cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from courses.completion.models import DONE_STATES, CompletionState  # noqa: F401
+from courses.completion.models import DONE_STATES
 from courses.structure.models import CompletionRule
 
 

@@ -10,7 +10,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.choices import CompletionRule
 from courses.completion.models import ActivityCompletion, Attempt, CourseCompletion
 from courses.completion.progress import course_complete
 from courses.completion.rules import attempts_grade, completion_state
@@ -131,16 +130,6 @@ def completion_recompute(
     completion.save()
     course_completion_recompute(course=activity.course, user=user)
     return completion
-
-
-def course_required_activities(course: CoursePage):
-    """The live activities that count for ``course`` (see ``progress.activity_counts``)."""
-    return (
-        Activity.objects.live()
-        .descendant_of(course)
-        .filter(required=True)
-        .exclude(completion_rule=CompletionRule.NONE)
-    )
 
 
 @transaction.atomic
